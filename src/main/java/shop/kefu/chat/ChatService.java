@@ -1,0 +1,166 @@
+package shop.kefu.chat;
+
+import java.time.OffsetDateTime;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import shop.kefu.dialog.Citation;
+import shop.kefu.dialog.HandoffReason;
+import shop.kefu.dialog.ReplyAction;
+import shop.kefu.dialog.Replies;
+import shop.kefu.dialog.Turn;
+import shop.kefu.dialog.TurnEngine;
+import shop.kefu.dialog.TurnResult;
+import shop.kefu.handoff.HandoffService;
+
+/**
+ * The one path of a shopper turn: store the message (idempotently) and acknowledge it, then let the
+ * engine answer if the bot holds the conversation, and store the reply. Live views pick events up
+ * from the log after each commit.
+ */
+@ApplicationScoped
+public class ChatService {
+
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
+
+    @Inject
+    Conversations conversations;
+    @Inject
+    EventLog log;
+    @Inject
+    TurnEngine engine;
+    @Inject
+    HandoffService handoff;
+    @Inject
+    Replies replies;
+
+    /** The shopper's open conversation, opened if needed. */
+    public Opened open(String customerId) {
+        return retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
+            Conversation c = conversations.activeFor(customerId);
+            return new Opened(c.id, c.lastSeq, c.state);
+        }));
+    }
+
+    /** Stores a shopper message once per client id; a resent id gets the original seq back. */
+    public Accepted accept(String customerId, ClientFrame.Message message) {
+        return retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ClientMessage seen = ClientMessage.lookup(customerId, message.id());
+            if (seen != null) {
+                return new Accepted(message.id(), seen.conversationId, seen.seq, true);
+            }
+            Conversation c = conversations.activeFor(customerId);
+            var payload = log.payload("message");
+            payload.put("from", "shopper");
+            payload.put("id", message.id());
+            payload.put("text", message.text());
+            var attachments = payload.putArray("attachments");
+            message.attachments().forEach(attachments::add);
+            ChatEvent event = log.append(c, payload, "shopper", message.text());
+            ClientMessage record = new ClientMessage();
+            record.customerId = customerId;
+            record.clientId = message.id();
+            record.conversationId = c.id;
+            record.seq = event.seq;
+            record.persist();
+            return new Accepted(message.id(), c.id, event.seq, false);
+        }));
+    }
+
+    /** Lets the engine answer an accepted message, if the bot holds the conversation. */
+    public void answer(String customerId, Accepted accepted, ClientFrame.Message message) {
+        if (accepted.duplicate()) {
+            return;
+        }
+        Conversation snapshot = conversations.find(accepted.conversationId()).orElseThrow();
+        if (snapshot.state != ConversationState.BOT) {
+            return;
+        }
+        TurnResult result;
+        try {
+            result = engine.respond(new Turn(snapshot.id, customerId, message.text(), message.attachments(),
+                    snapshot.dialogState));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Engine failed on conversation %s", snapshot.id);
+            result = TurnResult.say(replies.text("engine.error"), 0).withHandoff(HandoffReason.REPEATED_FAILURE);
+        }
+        TurnResult reply = result;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = conversations.lock(accepted.conversationId());
+            if (c.state != ConversationState.BOT) {
+                return; // an agent took over while the engine was thinking
+            }
+            appendReply(c, reply);
+            c.dialogState = reply.dialogState();
+            if (reply.handoff() != null) {
+                handoff.handOff(c, reply.handoff());
+            }
+        });
+    }
+
+    /** Stores a satisfaction rating on the conversation the connection is viewing. */
+    public void rate(String customerId, String conversationId, ClientFrame.Rate rate) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = conversations.lock(conversationId);
+            if (c == null || !c.customerId.equals(customerId)) {
+                throw new ChatError("not_found", "没有找到这个会话。");
+            }
+            c.rating = rate.score();
+            c.ratingComment = rate.comment();
+            var payload = log.payload("rating");
+            payload.put("score", rate.score());
+            if (rate.comment() != null) {
+                payload.put("comment", rate.comment());
+            }
+            log.append(c, payload, "shopper", rate.comment());
+            appendReply(c, TurnResult.say(replies.text(rate.score() >= 4 ? "rating.thanks" : "rating.sorry"), 1.0));
+        });
+    }
+
+    void appendReply(Conversation c, TurnResult r) {
+        var payload = log.payload("reply");
+        payload.put("from", "bot");
+        payload.put("text", r.text());
+        payload.put("confidence", Math.round(r.confidence() * 1000) / 1000.0);
+        var citations = payload.putArray("citations");
+        for (Citation citation : r.citations()) {
+            citations.addObject().put("articleId", citation.articleId()).put("title", citation.title());
+        }
+        var quick = payload.putArray("quickReplies");
+        r.quickReplies().forEach(quick::add);
+        var actions = payload.putArray("actions");
+        for (ReplyAction a : r.actions()) {
+            var node = actions.addObject().put("type", a.type());
+            if (a.aftersalesId() != null) {
+                node.put("aftersalesId", a.aftersalesId()).put("kind", a.kind());
+            }
+        }
+        log.append(c, payload, "bot", r.text());
+        c.updatedAt = OffsetDateTime.now();
+    }
+
+    /** Two first messages of one shopper racing to open a conversation: the loser retries into the winner's. */
+    private static <T> T retryOnConflict(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConstraintViolationException) {
+                    return work.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    public record Opened(String conversationId, long lastSeq, ConversationState state) {
+    }
+
+    public record Accepted(String clientId, String conversationId, long seq, boolean duplicate) {
+    }
+}

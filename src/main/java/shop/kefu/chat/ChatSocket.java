@@ -1,0 +1,119 @@
+package shop.kefu.chat;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import shop.kefu.security.Roles;
+
+/**
+ * Shopper chat, {@code /ws/chat}. The token is checked on the HTTP upgrade (401 without a valid one,
+ * 403 for another role). One connection = one shopper; it views that shopper's open conversation.
+ */
+@WebSocket(path = "/ws/chat")
+@RolesAllowed(Roles.SHOPPER)
+public class ChatSocket {
+
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    ShopperChannels channels;
+    @Inject
+    ChatService chat;
+    @Inject
+    ClientFrames frames;
+    @Inject
+    Conversations conversations;
+    @Inject
+    ObjectMapper json;
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        String customerId = identity.getPrincipal().getName();
+        ShopperChannel channel = channels.open(connection, customerId);
+        ChatService.Opened opened = chat.open(customerId);
+        // Until the shopper has written, a connecting client is shown the greeting; after that a
+        // reconnecting client asks for what it missed with "resume".
+        channels.attach(channel, opened.conversationId(), opened.lastSeq() == 1 ? 0 : opened.lastSeq());
+        ObjectNode session = json.createObjectNode();
+        session.put("type", "session");
+        session.put("conversationId", opened.conversationId());
+        session.put("lastSeq", opened.lastSeq());
+        session.put("state", opened.state().name());
+        channel.send(session.toString());
+        channel.catchUpNow();
+    }
+
+    @OnTextMessage
+    void onText(String raw, WebSocketConnection connection) {
+        ShopperChannel channel = channels.get(connection);
+        try {
+            switch (frames.parse(raw)) {
+                case ClientFrame.Message m -> message(channel, m);
+                case ClientFrame.Resume r -> resume(channel, r);
+                case ClientFrame.Rate r -> chat.rate(channel.customerId, channel.conversationId(), r);
+            }
+        } catch (ChatError e) {
+            channel.send(error(e.code(), e.getMessage(), e.clientId()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Failed to handle a frame from %s", channel.customerId);
+            channel.send(error("internal_error", "服务暂时出了点问题，请稍后重试。", null));
+        }
+    }
+
+    private void message(ShopperChannel channel, ClientFrame.Message m) {
+        ChatService.Accepted accepted = channels.fromOrigin(channel, () -> chat.accept(channel.customerId, m));
+        if (!accepted.duplicate() && !accepted.conversationId().equals(channel.conversationId())) {
+            // the previous conversation was closed: the client now follows the new one from its start
+            channels.attach(channel, accepted.conversationId(), 0);
+        }
+        ObjectNode ack = json.createObjectNode();
+        ack.put("type", "ack");
+        ack.put("id", accepted.clientId());
+        ack.put("conversationId", accepted.conversationId());
+        ack.put("seq", accepted.seq());
+        channel.ack(accepted.conversationId(), accepted.seq(), ack.toString());
+        chat.answer(channel.customerId, accepted, m);
+    }
+
+    private void resume(ShopperChannel channel, ClientFrame.Resume r) {
+        Conversation c = conversations.ownedBy(r.conversationId(), channel.customerId)
+                .orElseThrow(() -> new ChatError("not_found", "没有找到这个会话。"));
+        channels.attach(channel, c.id, Math.min(r.afterSeq(), c.lastSeq));
+        channel.catchUpNow();
+    }
+
+    private String error(String code, String message, String clientId) {
+        ObjectNode node = json.createObjectNode();
+        node.put("type", "error");
+        node.put("code", code);
+        node.put("message", message);
+        if (clientId != null) {
+            node.put("id", clientId);
+        }
+        return node.toString();
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        channels.close(connection);
+    }
+
+    @OnError
+    void onError(WebSocketConnection connection, Throwable t) {
+        LOG.debugf("WebSocket error on %s: %s", connection.id(), t.getMessage());
+    }
+}

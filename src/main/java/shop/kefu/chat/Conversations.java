@@ -1,0 +1,71 @@
+package shop.kefu.chat;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import shop.kefu.dialog.Replies;
+
+/** Finds, opens and locks conversations. */
+@ApplicationScoped
+public class Conversations {
+
+    @Inject
+    EventLog log;
+    @Inject
+    Replies replies;
+
+    /** The shopper's open conversation, opened (with a greeting) if there is none. Locked for update. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Conversation activeFor(String customerId) {
+        Optional<Conversation> open = Conversation.<Conversation>find("activeKey", customerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        if (open.isPresent()) {
+            return open.get();
+        }
+        Conversation c = new Conversation();
+        c.id = UUID.randomUUID().toString();
+        c.customerId = customerId;
+        c.activeKey = customerId;
+        c.state = ConversationState.BOT;
+        c.createdAt = c.updatedAt = OffsetDateTime.now();
+        // Flushed at once so that a concurrent opener fails on the unique active_key
+        // (and retries into the existing conversation) instead of opening a second one.
+        c.persistAndFlush();
+        var greeting = log.payload("reply");
+        greeting.put("from", "bot");
+        greeting.put("text", replies.text("greeting"));
+        greeting.put("confidence", 1.0);
+        greeting.putArray("citations");
+        var quick = greeting.putArray("quickReplies");
+        replies.list("greeting.quick").forEach(quick::add);
+        greeting.putArray("actions");
+        log.append(c, greeting, "bot", greeting.get("text").asText());
+        return c;
+    }
+
+    /** Locks a conversation row for update; all appends to one conversation go through this lock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Conversation lock(String id) {
+        return Conversation.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The conversation if it belongs to this shopper; otherwise empty, exactly as if it did not exist. */
+    @Transactional
+    public Optional<Conversation> ownedBy(String id, String customerId) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return Conversation.<Conversation>findByIdOptional(id).filter(c -> c.customerId.equals(customerId));
+    }
+
+    @Transactional
+    public Optional<Conversation> find(String id) {
+        return Conversation.findByIdOptional(id);
+    }
+}

@@ -1,0 +1,61 @@
+package shop.kefu.chat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Appends events to a conversation's log with the next seq, and reads them back. */
+@ApplicationScoped
+public class EventLog {
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<EventStored> stored;
+
+    public ObjectNode payload(String type) {
+        ObjectNode node = json.createObjectNode();
+        node.put("type", type);
+        return node;
+    }
+
+    /**
+     * Appends one event. The caller holds the conversation row lock (see {@link Conversations#lock}),
+     * which makes seq allocation race-free; the unique (conversation, seq) constraint backs it up.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChatEvent append(Conversation conversation, ObjectNode payload, String sender, String text) {
+        OffsetDateTime now = OffsetDateTime.now();
+        payload.put("at", now.toString());
+        ChatEvent event = new ChatEvent();
+        event.conversationId = conversation.id;
+        event.seq = ++conversation.lastSeq;
+        event.type = payload.get("type").asText();
+        event.sender = sender;
+        event.text = text;
+        event.payload = payload.toString();
+        event.createdAt = now;
+        event.persist();
+        conversation.updatedAt = now;
+        stored.fire(new EventStored(conversation.id, conversation.customerId, event.seq, event.type, event.wire()));
+        return event;
+    }
+
+    @Transactional
+    public List<ChatEvent> after(String conversationId, long afterSeq) {
+        return ChatEvent.list("conversationId = ?1 and seq > ?2 order by seq", conversationId, afterSeq);
+    }
+
+    @Transactional
+    public List<ChatEvent> between(String conversationId, long afterSeq, long upToSeq) {
+        return ChatEvent.list("conversationId = ?1 and seq > ?2 and seq <= ?3 order by seq", conversationId, afterSeq,
+                upToSeq);
+    }
+}

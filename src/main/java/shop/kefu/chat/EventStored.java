@@ -1,0 +1,5 @@
+package shop.kefu.chat;
+
+/** Fired inside the transaction that stored an event; delivered to live views after commit. */
+public record EventStored(String conversationId, String customerId, long seq, String type, String wire) {
+}

@@ -1,0 +1,26 @@
+package shop.kefu.common;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import jakarta.ws.rs.core.MediaType;
+
+/** Turns refusals and unreadable bodies into clear JSON errors. */
+public class ApiExceptionMappers {
+
+    @ServerExceptionMapper
+    public RestResponse<ApiError> refused(ApiException e) {
+        return json(e.status(), new ApiError(e.code(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiError> unreadable(JsonProcessingException e) {
+        return json(400, new ApiError("invalid_json", "The request body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    private static RestResponse<ApiError> json(int status, ApiError body) {
+        return RestResponse.ResponseBuilder.<ApiError> create(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,74 @@
+package shop.kefu.dialog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reply templates from prompts/replies.properties (UTF-8), so staff can reword the bot without a code
+ * change. Placeholders are written {name}. Lists are separated by '|'.
+ */
+@ApplicationScoped
+public class Replies {
+
+    static final String FILE = "replies.properties";
+
+    @ConfigProperty(name = "kefu.prompts.dir", defaultValue = "prompts")
+    String dir;
+
+    private volatile Properties templates;
+
+    @PostConstruct
+    void load() {
+        templates = read(dir, FILE);
+    }
+
+    /** Reads a file of the prompts folder, falling back to the copy packaged in the jar. */
+    public static Properties read(String dir, String name) {
+        Properties p = new Properties();
+        Path file = Path.of(dir, name);
+        try (InputStream in = Files.exists(file) ? Files.newInputStream(file)
+                : Replies.class.getClassLoader().getResourceAsStream("prompts/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing reply templates: " + file.toAbsolutePath());
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                p.load(reader);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return p;
+    }
+
+    public String text(String key) {
+        return text(key, Map.of());
+    }
+
+    public String text(String key, Map<String, ?> values) {
+        String t = templates.getProperty(key);
+        if (t == null) {
+            throw new IllegalArgumentException("No reply template '" + key + "' in " + Path.of(dir, FILE));
+        }
+        for (var e : values.entrySet()) {
+            t = t.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));
+        }
+        return t;
+    }
+
+    public List<String> list(String key) {
+        return Arrays.stream(text(key).split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package shop.kefu.dialog;
+
+import java.util.List;
+
+/**
+ * What an engine decided to say. Engines only say; tools and the policy engine decide what is allowed.
+ *
+ * @param handoff     non-null to put the conversation in the human queue after this reply
+ * @param dialogState the engine's state to keep for the next turn (JSON), or null to reset
+ */
+public record TurnResult(String text, double confidence, List<Citation> citations, List<String> quickReplies,
+        List<ReplyAction> actions, HandoffReason handoff, String dialogState) {
+
+    public TurnResult {
+        citations = citations == null ? List.of() : List.copyOf(citations);
+        quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    public static TurnResult say(String text, double confidence) {
+        return new TurnResult(text, confidence, List.of(), List.of(), List.of(), null, null);
+    }
+
+    public TurnResult withHandoff(HandoffReason reason) {
+        return new TurnResult(text, confidence, citations, quickReplies, actions, reason, dialogState);
+    }
+
+    public TurnResult withState(String state) {
+        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, state);
+    }
+}
