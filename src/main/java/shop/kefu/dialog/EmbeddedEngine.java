@@ -1,17 +1,85 @@
 package shop.kefu.dialog;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The default engine, running fully in-process. */
+import shop.kefu.knowledge.ArticleData;
+import shop.kefu.knowledge.KnowledgeBase;
+import shop.kefu.knowledge.KnowledgeConfig;
+import shop.kefu.knowledge.KnowledgeIndex;
+
+/**
+ * The default engine, fully in-process: small talk and explicit requests for a human first, then the
+ * knowledge base. Confident answers cite their article; unsure ones ask which topic was meant; two
+ * unsure turns in a row, or nothing close at all, go to a human.
+ */
 @ApplicationScoped
 public class EmbeddedEngine implements TurnEngine {
 
+    private static final Pattern HUMAN = Pattern.compile("转人工|人工客服|找客服|真人|人工服务|接人工|要人工|叫人工");
+    private static final Pattern GREETING = Pattern.compile("^(你好|您好|hi|hello|嗨|在吗|在不在|有人吗)[呀啊吗呢?？!！。~]*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern THANKS = Pattern.compile("^(谢谢|多谢|感谢|好的|好|嗯|ok|行|知道了|明白了)[了呀啊你您哈!！。~]*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final int CANDIDATES = 3;
+
     @Inject
     Replies replies;
+    @Inject
+    KnowledgeBase kb;
+    @Inject
+    KnowledgeConfig config;
+    @Inject
+    NextSteps nextSteps;
 
     @Override
     public TurnResult respond(Turn turn) {
-        return TurnResult.say(replies.text("still.learning"), 0.0).withHandoff(HandoffReason.LOW_CONFIDENCE);
+        DialogState state = DialogState.parse(turn.dialogState());
+        String text = turn.text().strip();
+        if (HUMAN.matcher(text).find()) {
+            return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED);
+        }
+        if (GREETING.matcher(text).matches()) {
+            return quick(replies.text("greeting.again"), "greeting.quick", state);
+        }
+        if (THANKS.matcher(text).matches()) {
+            return quick(replies.text("thanks"), "greeting.quick", state);
+        }
+        return answerFromKnowledge(text, state);
+    }
+
+    private TurnResult answerFromKnowledge(String question, DialogState state) {
+        KnowledgeIndex.Result result = kb.search(question, CANDIDATES);
+        double confidence = result.confidence();
+        if (result.top() != null && confidence >= config.answerThreshold()) {
+            ArticleData a = result.top().article();
+            NextSteps.Step next = nextSteps.after(a);
+            String text = plain(a.answer()) + (next == null ? "" : "\n" + next.question());
+            return new TurnResult(text, confidence, List.of(new Citation(a.id(), a.title())),
+                    next == null ? List.of() : next.quickReplies(), List.of(), null, DialogState.FRESH.json());
+        }
+        DialogState failed = state.failed();
+        if (result.top() == null || confidence < config.clarifyThreshold()) {
+            return new TurnResult(replies.text("handoff.nothing.close"), confidence, List.of(), List.of(), List.of(),
+                    HandoffReason.LOW_CONFIDENCE, failed.json());
+        }
+        if (failed.failedTurns() >= 2) {
+            return new TurnResult(replies.text("handoff.low.confidence"), confidence, List.of(), List.of(), List.of(),
+                    HandoffReason.LOW_CONFIDENCE, failed.json());
+        }
+        List<String> topics = result.hits().stream().map(h -> h.article().title()).toList();
+        return new TurnResult(replies.text("clarify"), confidence, List.of(), topics, List.of(), null, failed.json());
+    }
+
+    private TurnResult quick(String text, String quickKey, DialogState state) {
+        return new TurnResult(text, 1.0, List.of(), replies.list(quickKey), List.of(), null, state.json());
+    }
+
+    /** Answers are written in light Markdown; chat bubbles show plain text. */
+    static String plain(String markdown) {
+        return markdown.replace("**", "").replace("__", "").strip();
     }
 }

@@ -1,0 +1,269 @@
+package shop.kefu.knowledge;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import shop.kefu.common.ApiException;
+
+/**
+ * The knowledge base: articles in the database (seeded from the knowledge-base/ folder when empty),
+ * mirrored into the Lucene index on start and on every change, so a change is searchable by the next
+ * chat message without a restart.
+ */
+@ApplicationScoped
+public class KnowledgeBase {
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    @Inject
+    KnowledgeConfig config;
+    @Inject
+    ObjectMapper json;
+
+    private Embedder embedder;
+    private KnowledgeIndex index;
+
+    void start(@Observes StartupEvent event) {
+        embedder = new Embedder();
+        index = new KnowledgeIndex(embedder);
+        index.setSynonyms(Synonyms.load(folder().resolve("synonyms.txt")));
+        if (QuarkusTransaction.requiringNew().call(() -> Article.count()) == 0) {
+            importFolder("startup");
+        } else {
+            rebuild();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    Path folder() {
+        return Path.of(config.dir());
+    }
+
+    /** (Re-)imports the folder: its articles replace stored ones with the same id; others stay. */
+    public synchronized int importFolder(String by) {
+        List<ArticleData> files = ArticleFiles.load(folder());
+        index.setSynonyms(Synonyms.load(folder().resolve("synonyms.txt")));
+        QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
+        LOG.infof("Imported %d articles from %s", files.size(), folder().toAbsolutePath());
+        rebuild();
+        return files.size();
+    }
+
+    /** Rebuilds the whole index from the database, embedding on several threads, logging progress. */
+    public synchronized void rebuild() {
+        long start = System.nanoTime();
+        List<ArticleData> all = QuarkusTransaction.requiringNew()
+                .call(() -> Article.<Article> listAll().stream().map(this::toData).toList());
+        index.clear();
+        AtomicInteger done = new AtomicInteger();
+        int step = Math.max(100, all.size() / 10);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.indexThreads()));
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            int chunk = 200;
+            for (int i = 0; i < all.size(); i += chunk) {
+                List<ArticleData> part = all.subList(i, Math.min(all.size(), i + chunk));
+                work.add(pool.submit(() -> {
+                    Map<String, float[]> vectors = vectorsFor(part);
+                    for (ArticleData a : part) {
+                        index.put(a, a.phrasings().stream().map(p -> vectors.get(hash(p))).toList());
+                        int n = done.incrementAndGet();
+                        if (n % step == 0) {
+                            LOG.infof("Indexing knowledge base: %d/%d articles", n, all.size());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Building the knowledge index failed", e);
+        } finally {
+            pool.shutdown();
+        }
+        index.refresh();
+        LOG.infof("Knowledge index ready: %d articles in %d ms", all.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Embeddings of the articles' phrasings by text hash, from the cache or the model (then cached). */
+    private Map<String, float[]> vectorsFor(List<ArticleData> articles) {
+        Map<String, String> texts = new HashMap<>();
+        articles.forEach(a -> a.phrasings().forEach(p -> texts.put(hash(p), p)));
+        Map<String, float[]> out = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> StoredEmbedding.<StoredEmbedding> list("textHash in ?1", texts.keySet())
+                .forEach(e -> out.put(e.textHash, decode(e.vector))));
+        List<String> missing = texts.keySet().stream().filter(h -> !out.containsKey(h)).toList();
+        if (!missing.isEmpty()) {
+            List<float[]> computed = embedder.embedAll(missing.stream().map(texts::get).toList());
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < missing.size(); i++) {
+                    out.put(missing.get(i), computed.get(i));
+                    if (StoredEmbedding.findById(missing.get(i)) == null) {
+                        StoredEmbedding e = new StoredEmbedding();
+                        e.textHash = missing.get(i);
+                        e.vector = encode(computed.get(i));
+                        e.persist();
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    public KnowledgeIndex.Result search(String question, int limit) {
+        return index.search(question, limit);
+    }
+
+    public List<ArticleData> list() {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article> list("order by id").stream().map(this::toData).toList());
+    }
+
+    public Optional<ArticleData> get(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article> findByIdOptional(id).map(this::toData));
+    }
+
+    public synchronized ArticleData create(ArticleData a, String by) {
+        validate(a);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Article.findById(a.id()) != null) {
+                throw new ApiException(409, "exists", "An article with id '" + a.id() + "' already exists.");
+            }
+            store(a, by);
+        });
+        reindex(a);
+        return a;
+    }
+
+    public synchronized ArticleData update(ArticleData a, String by) {
+        validate(a);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Article.findById(a.id()) == null) {
+                throw ApiException.notFound("No article '" + a.id() + "'.");
+            }
+            store(a, by);
+        });
+        reindex(a);
+        return a;
+    }
+
+    public synchronized void delete(String id) {
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> Article.deleteById(id));
+        if (!deleted) {
+            throw ApiException.notFound("No article '" + id + "'.");
+        }
+        index.remove(id);
+        index.refresh();
+    }
+
+    public int size() {
+        return index.size();
+    }
+
+    private void reindex(ArticleData a) {
+        Map<String, float[]> vectors = vectorsFor(List.of(a));
+        index.put(a, a.phrasings().stream().map(p -> vectors.get(hash(p))).toList());
+        index.refresh();
+    }
+
+    private static void validate(ArticleData a) {
+        if (!a.problems().isEmpty()) {
+            throw ApiException.badRequest("invalid_article", String.join("; ", a.problems()));
+        }
+    }
+
+    private void store(ArticleData a, String by) {
+        Article row = Article.findById(a.id());
+        if (row == null) {
+            row = new Article();
+            row.id = a.id();
+        }
+        row.category = a.category();
+        row.title = a.title();
+        row.questions = write(a.questions());
+        row.tags = write(a.tags());
+        row.answer = a.answer();
+        row.updatedAt = OffsetDateTime.now();
+        row.updatedBy = by;
+        row.persist();
+    }
+
+    private ArticleData toData(Article r) {
+        try {
+            return new ArticleData(r.id, r.category, r.title, json.readValue(r.questions, STRINGS), r.answer,
+                    json.readValue(r.tags, STRINGS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Article " + r.id + " has unreadable questions or tags", e);
+        }
+    }
+
+    private String write(List<String> list) {
+        try {
+            return json.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String encode(float[] v) {
+        ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : v) {
+            buf.putFloat(f);
+        }
+        return Base64.getEncoder().encodeToString(buf.array());
+    }
+
+    static float[] decode(String s) {
+        ByteBuffer buf = ByteBuffer.wrap(Base64.getDecoder().decode(s)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[buf.remaining() / 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = buf.getFloat();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,98 @@
+package shop.kefu.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import shop.kefu.support.ChatClient;
+import shop.kefu.support.Tokens;
+import shop.kefu.support.Ws;
+
+/** The bot answering from the knowledge base over a real WebSocket, in Chinese. */
+@QuarkusTest
+class KnowledgeChatTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private ChatClient shopper() {
+        ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("K")));
+        c.next("reply"); // greeting
+        return c;
+    }
+
+    private static JsonNode ask(ChatClient c, String text) {
+        c.message("q-" + System.nanoTime(), text);
+        c.next("ack");
+        return c.next("reply");
+    }
+
+    @Test
+    void answersAStorageQuestionCitingItsArticle() {
+        try (ChatClient c = shopper()) {
+            JsonNode reply = ask(c, "草莓怎么保存");
+            assertEquals("fresh-strawberry-storage", reply.at("/citations/0/articleId").asText(), reply.toString());
+            assertTrue(reply.get("confidence").asDouble() >= 0.75);
+            assertTrue(reply.get("text").asText().contains("冷藏"));
+        }
+    }
+
+    @Test
+    void understandsColloquialQuestions() {
+        try (ChatClient c = shopper()) {
+            assertEquals("fresh-live-crab", ask(c, "螃蟹到了不动了").at("/citations/0/articleId").asText());
+            assertEquals("general-refund-time", ask(c, "钱啥时候能退给我").at("/citations/0/articleId").asText());
+        }
+    }
+
+    @Test
+    void aSpoiledFreshGoodsAnswerOffersARefund() {
+        try (ChatClient c = shopper()) {
+            JsonNode reply = ask(c, "收到的水果烂了怎么办");
+            assertEquals("fresh", reply.at("/citations/0/articleId").asText().split("-")[0]);
+            assertTrue(reply.get("text").asText().contains("需要我帮您申请退款"), reply.toString());
+            assertTrue(reply.get("quickReplies").toString().contains("申请退款"));
+        }
+    }
+
+    @Test
+    void anUnclearQuestionGetsCandidatesThenAHuman() {
+        try (ChatClient c = shopper()) {
+            JsonNode first = ask(c, "那个东西怎么弄");
+            if (first.get("citations").isEmpty() && first.get("quickReplies").size() > 0) {
+                assertTrue(first.get("confidence").asDouble() < 0.75);
+                JsonNode second = ask(c, "就是那个怎么搞");
+                assertTrue(second.get("citations").isEmpty());
+            }
+            JsonNode handoff = c.next("handoff");
+            assertEquals("low_confidence", handoff.get("reason").asText());
+            assertTrue(handoff.get("queuePosition").asInt() >= 1);
+        }
+    }
+
+    @Test
+    void somethingTheKnowledgeBaseDoesNotCoverIsNotAnsweredConfidently() {
+        try (ChatClient c = shopper()) {
+            JsonNode reply = ask(c, "你们卖不卖手机");
+            assertTrue(reply.get("citations").isEmpty(), reply.toString());
+            assertTrue(reply.get("confidence").asDouble() < 0.75);
+        }
+    }
+
+    @Test
+    void askingForAHumanHandsOff() {
+        try (ChatClient c = shopper()) {
+            JsonNode reply = ask(c, "转人工");
+            assertFalse(reply.get("text").asText().isBlank());
+            assertEquals("requested", c.next("handoff").get("reason").asText());
+        }
+    }
+}
