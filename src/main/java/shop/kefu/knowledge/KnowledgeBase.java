@@ -119,7 +119,7 @@ public class KnowledgeBase {
         } finally {
             pool.shutdown();
         }
-        index.refresh();
+        index.optimize();
         LOG.infof("Knowledge index ready: %d articles in %d ms", all.size(), (System.nanoTime() - start) / 1_000_000);
     }
 

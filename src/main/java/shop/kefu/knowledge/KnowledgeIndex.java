@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -64,6 +70,9 @@ public final class KnowledgeIndex implements Closeable {
     /** Weight of the relative BM25 score next to the cosine (chosen on the dev set: 0.03-0.1 all work). */
     static final double BM25_SHARE = 0.05;
     private static final int CANDIDATES = 50;
+    /** Phrasings fetched by kNN: several per article, so about 20-40 distinct articles. */
+    private static final int KNN_CANDIDATES = 100;
+    private static final String ARTICLE_DV = "article_dv";
 
     private final Function<String, float[]> embedder;
     private final Analyzer words = ChineseAnalysis.words();
@@ -102,7 +111,8 @@ public final class KnowledgeIndex implements Closeable {
     public void put(ArticleData a, List<float[]> vectors) {
         List<Document> docs = new ArrayList<>();
         Document text = new Document();
-        text.add(new StringField("article", a.id(), Field.Store.YES));
+        text.add(new StringField("article", a.id(), Field.Store.NO));
+        text.add(new SortedDocValuesField(ARTICLE_DV, new BytesRef(a.id())));
         text.add(new StringField("kind", "text", Field.Store.NO));
         addText(text, "title", a.title());
         addText(text, "questions", String.join("\n", a.questions()));
@@ -111,7 +121,8 @@ public final class KnowledgeIndex implements Closeable {
         docs.add(text);
         for (float[] v : vectors) {
             Document d = new Document();
-            d.add(new StringField("article", a.id(), Field.Store.YES));
+            d.add(new StringField("article", a.id(), Field.Store.NO));
+            d.add(new SortedDocValuesField(ARTICLE_DV, new BytesRef(a.id())));
             d.add(new KnnFloatVectorField("vec", v, VectorSimilarityFunction.DOT_PRODUCT));
             docs.add(d);
         }
@@ -148,6 +159,16 @@ public final class KnowledgeIndex implements Closeable {
         articles.clear();
     }
 
+    /** After a bulk load: one segment searches fastest (one HNSW graph instead of one per segment). */
+    public void optimize() {
+        try {
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
     /** Makes every change so far visible to searches. */
     public void refresh() {
         try {
@@ -174,8 +195,8 @@ public final class KnowledgeIndex implements Closeable {
     public Result search(String question, int limit, Mode mode) {
         String expanded = question + " " + String.join(" ", synonyms.expansions(question));
         List<String> queryWords = ChineseAnalysis.tokens(words, expanded);
-        Map<String, Double> bm25Scores = new java.util.HashMap<>();
-        Map<String, Integer> bm25 = mode == Mode.EMBEDDINGS ? Map.of() : bm25(expanded, bm25Scores);
+        Map<String, Double> bm25Scores = new HashMap<>();
+        Map<String, Integer> bm25 = mode == Mode.EMBEDDINGS ? Map.of() : bm25(queryWords, expanded, bm25Scores);
         Map<String, Double> knn = mode == Mode.BM25 ? Map.of() : knn(question);
         Map<String, Integer> knnRanks = new LinkedHashMap<>();
         knn.keySet().forEach(id -> knnRanks.put(id, knnRanks.size() + 1));
@@ -212,9 +233,9 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** Article id to BM25 rank (1 = best); raw scores go to {@code scores}. */
-    private Map<String, Integer> bm25(String text, Map<String, Double> scores) {
+    private Map<String, Integer> bm25(List<String> queryWords, String text, Map<String, Double> scores) {
         BooleanQuery.Builder should = new BooleanQuery.Builder();
-        Set<String> wordTokens = new HashSet<>(ChineseAnalysis.tokens(words, text));
+        Set<String> wordTokens = new HashSet<>(queryWords);
         Set<String> bigramTokens = new HashSet<>(ChineseAnalysis.tokens(bigrams, text));
         int clauses = 0;
         for (var field : BOOSTS.entrySet()) {
@@ -233,7 +254,7 @@ public final class KnowledgeIndex implements Closeable {
         withSearcher(s -> {
             TopDocs top = s.search(query, CANDIDATES);
             for (ScoreDoc d : top.scoreDocs) {
-                String id = s.storedFields().document(d.doc).get("article");
+                String id = articleOf(s, d.doc);
                 ranks.putIfAbsent(id, ranks.size() + 1);
                 scores.putIfAbsent(id, (double) d.score);
             }
@@ -246,16 +267,27 @@ public final class KnowledgeIndex implements Closeable {
         float[] v = embedder.apply(question);
         Map<String, Double> best = new LinkedHashMap<>();
         withSearcher(s -> {
-            TopDocs top = s.search(new KnnFloatVectorQuery("vec", v, CANDIDATES * 2), CANDIDATES * 2);
+            TopDocs top = s.search(new KnnFloatVectorQuery("vec", v, KNN_CANDIDATES), KNN_CANDIDATES);
             for (ScoreDoc d : top.scoreDocs) {
                 // DOT_PRODUCT scores are (1 + cos) / 2 for unit vectors
-                best.putIfAbsent(s.storedFields().document(d.doc).get("article"), 2.0 * d.score - 1.0);
+                best.putIfAbsent(articleOf(s, d.doc), 2.0 * d.score - 1.0);
             }
         });
         Map<String, Double> ordered = new LinkedHashMap<>();
         best.entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue(Comparator.reverseOrder()))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
+    }
+
+    /** The article a document belongs to, from doc values (much cheaper than stored fields). */
+    private static String articleOf(IndexSearcher s, int doc) throws IOException {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = leaf.reader().getSortedDocValues(ARTICLE_DV);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("Document without article id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     private interface SearchWork {

@@ -1,0 +1,113 @@
+package shop.kefu.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import shop.kefu.eval.DevSet;
+import shop.kefu.knowledge.ArticleData;
+import shop.kefu.knowledge.ArticleFiles;
+import shop.kefu.knowledge.Embedder;
+import shop.kefu.knowledge.KnowledgeIndex;
+import shop.kefu.knowledge.Synonyms;
+
+/**
+ * Knowledge-base benchmark: index build time for N articles (default 10,000, made by varying the
+ * shipped ones so that every phrasing is a new text to embed), then single-question retrieval latency,
+ * embedding included, and heap in use. Bounded: one build, a fixed number of questions.
+ *
+ * <pre>./mvnw -q test-compile exec:java -Dexec.mainClass=shop.kefu.bench.KbBenchmark [-Dbench.articles=10000]</pre>
+ */
+public final class KbBenchmark {
+
+    private static final String[] PRODUCTS = { "有机", "进口", "本地", "精品", "家庭装", "礼盒装", "特级", "农家", "冷链", "当季",
+            "山东", "云南", "海南", "新疆", "东北", "江浙", "广东", "四川", "福建", "内蒙" };
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("bench.articles", 10_000);
+        int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+        int questions = Integer.getInteger("bench.questions", 2_000);
+        List<ArticleData> base = ArticleFiles.load(Path.of("knowledge-base"));
+        List<ArticleData> articles = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ArticleData b = base.get(i % base.size());
+            String v = PRODUCTS[(i / base.size()) % PRODUCTS.length] + (i / (base.size() * PRODUCTS.length));
+            articles.add(new ArticleData(b.id() + "-" + i, b.category(), b.title() + "（" + v + "）",
+                    b.questions().stream().limit(3).map(q -> v + q).toList(), b.answer(), b.tags()));
+        }
+        System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+
+        Embedder embedder = new Embedder();
+        embedder.apply("预热"); // load the model before timing
+        long t0 = System.nanoTime();
+        List<List<float[]>> vectors = embedAll(embedder, articles, threads);
+        long embedded = System.nanoTime();
+        KnowledgeIndex index = new KnowledgeIndex(embedder);
+        index.setSynonyms(Synonyms.load(Path.of("knowledge-base/synonyms.txt")));
+        for (int i = 0; i < articles.size(); i++) {
+            index.put(articles.get(i), vectors.get(i));
+        }
+        index.optimize();
+        long built = System.nanoTime();
+        int phrasings = vectors.stream().mapToInt(List::size).sum();
+        System.out.printf(Locale.ROOT, "Index of %d articles (%d phrasings): %.1f s cold (embedding %.1f s on %d threads, "
+                + "%.2f ms per phrasing per thread), %.1f s from cached vectors%n", n, phrasings, secs(built - t0),
+                secs(embedded - t0), threads, (embedded - t0) / 1e6 * threads / phrasings, secs(built - embedded));
+
+        List<String> qs = DevSet.load(Path.of("eval/dev.tsv")).cases().stream().map(DevSet.Case::question).toList();
+        for (int i = 0; i < 3000; i++) {
+            index.search(qs.get(i % qs.size()), 5); // warm-up (JIT)
+        }
+        for (KnowledgeIndex.Mode mode : List.of(KnowledgeIndex.Mode.BM25, KnowledgeIndex.Mode.EMBEDDINGS, KnowledgeIndex.Mode.HYBRID)) {
+            long[] lat = new long[questions];
+            for (int i = 0; i < questions; i++) {
+                long s = System.nanoTime();
+                index.search(qs.get(i % qs.size()), 5, mode);
+                lat[i] = System.nanoTime() - s;
+            }
+            Arrays.sort(lat);
+            System.out.printf(Locale.ROOT, "Retrieval of one question, %-10s (%s), %d questions, one thread: "
+                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", mode, mode == KnowledgeIndex.Mode.BM25 ? "no embedding"
+                            : "embedding included", questions, lat[questions / 2] / 1e6, lat[questions * 99 / 100] / 1e6,
+                    lat[questions - 1] / 1e6);
+        }
+        System.gc();
+        long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long e0 = System.nanoTime();
+        for (int i = 0; i < 500; i++) {
+            embedder.apply(qs.get(i % qs.size()));
+        }
+        System.out.printf(Locale.ROOT, "Embedding alone: %.2f ms per question%n", (System.nanoTime() - e0) / 1e6 / 500);
+        System.out.printf(Locale.ROOT, "Heap in use after GC with the index loaded: %d MiB%n", heap >> 20);
+        index.close();
+        System.exit(0);
+    }
+
+    private static List<List<float[]>> embedAll(Embedder embedder, List<ArticleData> articles, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<float[]>>> futures = new ArrayList<>();
+        for (ArticleData a : articles) {
+            futures.add(pool.submit(() -> a.phrasings().stream().map(embedder).toList()));
+        }
+        List<List<float[]>> out = new ArrayList<>();
+        int step = articles.size() / 10;
+        for (int i = 0; i < futures.size(); i++) {
+            out.add(futures.get(i).get());
+            if (step > 0 && (i + 1) % step == 0) {
+                System.out.printf("  embedded %d/%d articles%n", i + 1, articles.size());
+            }
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    private static double secs(long nanos) {
+        return nanos / 1e9;
+    }
+}
