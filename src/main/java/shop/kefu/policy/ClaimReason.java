@@ -1,0 +1,18 @@
+package shop.kefu.policy;
+
+/** Why the shopper asks. */
+public enum ClaimReason {
+    SPOILED("变质/腐烂"), DAMAGED("破损"), WRONG_ITEM("发错货"), MISSING("漏发/少件"), QUALITY("质量问题"),
+    NO_REASON("无理由"), PRICE_DROP("降价");
+
+    public final String label;
+
+    ClaimReason(String label) {
+        this.label = label;
+    }
+
+    /** Problems with the goods themselves, as opposed to a change of mind or a price drop. */
+    public boolean isDefect() {
+        return this != NO_REASON && this != PRICE_DROP;
+    }
+}

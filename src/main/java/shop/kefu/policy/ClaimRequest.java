@@ -1,0 +1,13 @@
+package shop.kefu.policy;
+
+import java.math.BigDecimal;
+
+/**
+ * What the shopper asks for, about one order item.
+ *
+ * @param evidenceCount   photos attached as evidence
+ * @param unused          the shopper says the goods are unused with packaging intact (no-reason returns)
+ * @param amount          value of the claim (item price × quantity concerned, or the price difference)
+ */
+public record ClaimRequest(ClaimKind kind, ClaimReason reason, int evidenceCount, boolean unused, BigDecimal amount) {
+}
