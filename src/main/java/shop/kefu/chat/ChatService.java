@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.dialog.Citation;
 import shop.kefu.dialog.HandoffReason;
 import shop.kefu.dialog.ReplyAction;
@@ -38,6 +39,8 @@ public class ChatService {
     HandoffService handoff;
     @Inject
     Replies replies;
+    @Inject
+    AfterSalesService aftersales;
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
@@ -49,6 +52,10 @@ public class ChatService {
 
     /** Stores a shopper message once per client id; a resent id gets the original seq back. */
     public Accepted accept(String customerId, ClientFrame.Message message) {
+        if (!message.attachments().isEmpty()
+                && aftersales.ownedEvidence(customerId, message.attachments()).size() != message.attachments().size()) {
+            throw new ChatError("unknown_attachment", "附件不存在或已失效，请重新上传。", message.id());
+        }
         return retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             ClientMessage seen = ClientMessage.lookup(customerId, message.id());
             if (seen != null) {

@@ -1,18 +1,53 @@
 package shop.kefu.dialog;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import shop.kefu.policy.ClaimKind;
+import shop.kefu.policy.ClaimReason;
+
 /**
- * What the embedded engine remembers between turns of one conversation.
+ * What the embedded engine remembers between turns of one conversation (stored as JSON).
  *
  * @param failedTurns consecutive turns the bot could not answer confidently
+ * @param flow        the after-sales request or visit being filled in, if any
+ * @param hint        the problem the last answer was about (e.g. spoiled goods), to prefill a request
  */
-public record DialogState(int failedTurns) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DialogState(int failedTurns, Flow flow, ClaimReason hint) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public static final DialogState FRESH = new DialogState(0);
+    public static final DialogState FRESH = new DialogState(0, null, null);
+
+    public enum Awaiting {
+        ORDER, REASON, KIND, UNUSED, EVIDENCE, CONFIRM
+    }
+
+    /** An after-sales request (or, with {@code visit} set, an installation/repair visit) being filled in. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Flow(String visit, String orderId, String sku, ClaimKind kind, ClaimReason reason, Double share,
+            Boolean unused, List<String> evidence, Awaiting awaiting) {
+
+        public Flow {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+
+        Flow with(Awaiting a) {
+            return new Flow(visit, orderId, sku, kind, reason, share, unused, evidence, a);
+        }
+
+        Flow withEvidence(List<String> more) {
+            List<String> all = new ArrayList<>(evidence);
+            more.stream().filter(id -> !all.contains(id)).forEach(all::add);
+            return new Flow(visit, orderId, sku, kind, reason, share, unused, all, awaiting);
+        }
+    }
 
     public static DialogState parse(String json) {
         if (json == null || json.isBlank()) {
@@ -34,6 +69,14 @@ public record DialogState(int failedTurns) {
     }
 
     public DialogState failed() {
-        return new DialogState(failedTurns + 1);
+        return new DialogState(failedTurns + 1, flow, hint);
+    }
+
+    public DialogState withFlow(Flow f) {
+        return new DialogState(0, f, hint);
+    }
+
+    public DialogState withHint(ClaimReason h) {
+        return new DialogState(0, null, h);
     }
 }

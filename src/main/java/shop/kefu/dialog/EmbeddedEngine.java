@@ -10,11 +10,13 @@ import shop.kefu.knowledge.ArticleData;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeConfig;
 import shop.kefu.knowledge.KnowledgeIndex;
+import shop.kefu.policy.ClaimReason;
 
 /**
- * The default engine, fully in-process: small talk and explicit requests for a human first, then the
- * knowledge base. Confident answers cite their article; unsure ones ask which topic was meant; two
- * unsure turns in a row, or nothing close at all, go to a human.
+ * The default engine, fully in-process. In order: a request for a human; an after-sales request being
+ * filled in; small talk; then the intent of the message (after-sales request, order or after-sales
+ * status, a visit, a complaint) and otherwise the knowledge base. Confident answers cite their article;
+ * unsure ones ask which topic was meant; two unsure turns in a row, or nothing close, go to a human.
  */
 @ApplicationScoped
 public class EmbeddedEngine implements TurnEngine {
@@ -24,6 +26,7 @@ public class EmbeddedEngine implements TurnEngine {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern THANKS = Pattern.compile("^(谢谢|多谢|感谢|好的|好|嗯|ok|行|知道了|明白了)[了呀啊你您哈!！。~]*$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern INSTALL = Pattern.compile("安装|装");
     private static final int CANDIDATES = 3;
 
     @Inject
@@ -34,32 +37,53 @@ public class EmbeddedEngine implements TurnEngine {
     KnowledgeConfig config;
     @Inject
     NextSteps nextSteps;
+    @Inject
+    IntentClassifier intents;
+    @Inject
+    AfterSalesFlow flow;
+    @Inject
+    StatusReplies status;
 
     @Override
     public TurnResult respond(Turn turn) {
         DialogState state = DialogState.parse(turn.dialogState());
         String text = turn.text().strip();
         if (HUMAN.matcher(text).find()) {
-            return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED);
+            return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED)
+                    .withState(state.withFlow(null).json());
+        }
+        if (state.flow() != null) {
+            return flow.resume(turn, state);
         }
         if (GREETING.matcher(text).matches()) {
-            return quick(replies.text("greeting.again"), "greeting.quick", state);
+            return quick(replies.text("greeting.again"), state);
         }
         if (THANKS.matcher(text).matches()) {
-            return quick(replies.text("thanks"), "greeting.quick", state);
+            return quick(replies.text("thanks"), state);
         }
-        return answerFromKnowledge(text, state);
+        float[] vector = kb.embed(text);
+        return switch (intents.classify(text, vector)) {
+            case AFTERSALES_REQUEST -> flow.start(turn, state, null);
+            case VISIT -> flow.start(turn, state, INSTALL.matcher(text).find() ? "install" : "repair");
+            case ORDER_STATUS -> status.orders(turn, state);
+            case AFTERSALES_STATUS -> status.aftersales(turn, state);
+            case COMPLAINT -> TurnResult.say(replies.text("complaint"), 1.0).withHandoff(HandoffReason.NEGATIVE_SENTIMENT)
+                    .withState(state.json());
+            case FAQ -> answerFromKnowledge(text, vector, state);
+        };
     }
 
-    private TurnResult answerFromKnowledge(String question, DialogState state) {
-        KnowledgeIndex.Result result = kb.search(question, CANDIDATES);
+    private TurnResult answerFromKnowledge(String question, float[] vector, DialogState state) {
+        KnowledgeIndex.Result result = kb.search(question, vector, CANDIDATES);
         double confidence = result.confidence();
         if (result.top() != null && confidence >= config.answerThreshold()) {
             ArticleData a = result.top().article();
             NextSteps.Step next = nextSteps.after(a);
             String text = plain(a.answer()) + (next == null ? "" : "\n" + next.question());
+            // remember the problem the article is about, so "申请退款" right after needs no re-telling
+            ClaimReason hint = next == null ? null : Slots.reason(a.title() + " " + String.join(" ", a.tags()));
             return new TurnResult(text, confidence, List.of(new Citation(a.id(), a.title())),
-                    next == null ? List.of() : next.quickReplies(), List.of(), null, DialogState.FRESH.json());
+                    next == null ? List.of() : next.quickReplies(), List.of(), null, DialogState.FRESH.withHint(hint).json());
         }
         DialogState failed = state.failed();
         if (result.top() == null || confidence < config.clarifyThreshold()) {
@@ -74,8 +98,8 @@ public class EmbeddedEngine implements TurnEngine {
         return new TurnResult(replies.text("clarify"), confidence, List.of(), topics, List.of(), null, failed.json());
     }
 
-    private TurnResult quick(String text, String quickKey, DialogState state) {
-        return new TurnResult(text, 1.0, List.of(), replies.list(quickKey), List.of(), null, state.json());
+    private TurnResult quick(String text, DialogState state) {
+        return new TurnResult(text, 1.0, List.of(), replies.list("greeting.quick"), List.of(), null, state.json());
     }
 
     /** Answers are written in light Markdown; chat bubbles show plain text. */

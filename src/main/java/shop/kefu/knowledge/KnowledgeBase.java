@@ -152,6 +152,19 @@ public class KnowledgeBase {
         return index.search(question, limit);
     }
 
+    public KnowledgeIndex.Result search(String question, float[] vector, int limit) {
+        return index.search(question, vector, limit, KnowledgeIndex.Mode.HYBRID);
+    }
+
+    /** The question's embedding (unit vector), for callers that compare it with other texts too. */
+    public float[] embed(String text) {
+        return embedder.apply(text);
+    }
+
+    public List<float[]> embedAll(List<String> texts) {
+        return embedder.embedAll(texts);
+    }
+
     public List<ArticleData> list() {
         return QuarkusTransaction.requiringNew().call(() -> Article.<Article> list("order by id").stream().map(this::toData).toList());
     }

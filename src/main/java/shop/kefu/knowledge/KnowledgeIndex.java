@@ -193,11 +193,16 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     public Result search(String question, int limit, Mode mode) {
+        return search(question, mode == Mode.BM25 ? null : embedder.apply(question), limit, mode);
+    }
+
+    /** Search with the question's embedding already computed (the chat turn embeds once for all uses). */
+    public Result search(String question, float[] vector, int limit, Mode mode) {
         String expanded = question + " " + String.join(" ", synonyms.expansions(question));
         List<String> queryWords = ChineseAnalysis.tokens(words, expanded);
         Map<String, Double> bm25Scores = new HashMap<>();
         Map<String, Integer> bm25 = mode == Mode.EMBEDDINGS ? Map.of() : bm25(queryWords, expanded, bm25Scores);
-        Map<String, Double> knn = mode == Mode.BM25 ? Map.of() : knn(question);
+        Map<String, Double> knn = mode == Mode.BM25 ? Map.of() : knn(vector);
         Map<String, Integer> knnRanks = new LinkedHashMap<>();
         knn.keySet().forEach(id -> knnRanks.put(id, knnRanks.size() + 1));
 
@@ -263,8 +268,7 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** Article id to its best phrasing's cosine similarity, best first. */
-    private Map<String, Double> knn(String question) {
-        float[] v = embedder.apply(question);
+    private Map<String, Double> knn(float[] v) {
         Map<String, Double> best = new LinkedHashMap<>();
         withSearcher(s -> {
             TopDocs top = s.search(new KnnFloatVectorQuery("vec", v, KNN_CANDIDATES), KNN_CANDIDATES);

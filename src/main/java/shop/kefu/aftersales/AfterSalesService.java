@@ -1,0 +1,218 @@
+package shop.kefu.aftersales;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import shop.kefu.common.ApiException;
+import shop.kefu.policy.ClaimReason;
+import shop.kefu.policy.ClaimRequest;
+import shop.kefu.policy.Decision;
+import shop.kefu.policy.OrderFacts;
+import shop.kefu.policy.PolicyService;
+
+/**
+ * After-sales orders: eligibility through the policy engine, creation (once per order item and reason),
+ * and the lifecycle. Every method takes the acting customer and only ever sees that customer's orders.
+ */
+@ApplicationScoped
+public class AfterSalesService {
+
+    @Inject
+    OrderGateway orders;
+    @Inject
+    PolicyService policy;
+    @Inject
+    ObjectMapper json;
+
+    public record Evaluation(Order order, Order.Item item, Decision decision) {
+    }
+
+    public record Created(AfterSalesOrder order, boolean duplicate) {
+    }
+
+    /** Thrown when the order or item does not exist for this customer (same answer for someone else's). */
+    public static class UnknownOrderException extends RuntimeException {
+        public UnknownOrderException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public Evaluation evaluate(String customerId, Claim claim) {
+        Order order = orders.find(customerId, claim.orderId())
+                .orElseThrow(() -> new UnknownOrderException("没有找到订单 " + claim.orderId() + "。"));
+        Order.Item item = order.item(claim.sku())
+                .orElseThrow(() -> new UnknownOrderException("订单 " + claim.orderId() + " 里没有这件商品。"));
+        long evidence = ownedEvidence(customerId, claim.evidence()).size();
+        BigDecimal claimed = QuarkusTransaction.joiningExisting().call(() -> AfterSalesOrder.<AfterSalesOrder> list(
+                "orderId = ?1 and sku = ?2 and status <> ?3", order.orderId(), item.sku(), AfterSalesStatus.REJECTED)
+                .stream().map(a -> a.amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal amount = claim.reason() == ClaimReason.PRICE_DROP ? priceDifference(item)
+                : item.paid().multiply(BigDecimal.valueOf(claim.share())).setScale(2, RoundingMode.HALF_UP);
+        Decision d = policy.decide(new ClaimRequest(claim.kind(), claim.reason(), (int) evidence, claim.unused(), amount),
+                new OrderFacts(order.category(), order.deliveredAt(), item.custom(), item.paid(), claimed));
+        return new Evaluation(order, item, d);
+    }
+
+    /** The attachment ids that exist and belong to this customer; others never count as evidence. */
+    public List<String> ownedEvidence(String customerId, List<String> ids) {
+        return QuarkusTransaction.joiningExisting().call(() -> ids.stream()
+                .filter(id -> Attachment.<Attachment> findByIdOptional(id).filter(a -> a.customerId.equals(customerId)).isPresent())
+                .toList());
+    }
+
+    private static BigDecimal priceDifference(Order.Item item) {
+        if (item.currentPrice() == null || item.currentPrice().compareTo(item.price()) >= 0) {
+            return BigDecimal.ZERO;
+        }
+        return item.price().subtract(item.currentPrice()).multiply(BigDecimal.valueOf(item.qty()));
+    }
+
+    /**
+     * Creates the after-sales order if the policy allows it. The same item and reason again returns the
+     * standing order instead of a second one, whatever is retried or resent.
+     */
+    public Optional<Created> create(String customerId, Claim claim, String conversationId, String by) {
+        if (orders.find(customerId, claim.orderId()).isEmpty()) {
+            throw new UnknownOrderException("没有找到订单 " + claim.orderId() + "。");
+        }
+        String key = claim.orderId() + "|" + claim.sku() + "|" + claim.reason();
+        Optional<AfterSalesOrder> standing = standing(key);
+        if (standing.isPresent()) {
+            return standing.map(a -> new Created(a, true));
+        }
+        Evaluation e = evaluate(customerId, claim);
+        if (!e.decision().allowsCreation()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Created(QuarkusTransaction.requiringNew().call(() -> insert(customerId, claim, e, key,
+                    conversationId, by)), false));
+        } catch (RuntimeException ex) {
+            if (causedByConstraint(ex)) { // a concurrent twin won the race
+                return standing(key).map(a -> new Created(a, true));
+            }
+            throw ex;
+        }
+    }
+
+    private AfterSalesOrder insert(String customerId, Claim claim, Evaluation e, String key, String conversationId, String by) {
+        OffsetDateTime now = OffsetDateTime.now();
+        AfterSalesOrder a = new AfterSalesOrder();
+        a.id = "AS" + now.toLocalDate().toString().replace("-", "") + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        a.orderId = e.order().orderId();
+        a.customerId = customerId;
+        a.sku = e.item().sku();
+        a.itemName = e.item().name();
+        a.qty = e.item().qty();
+        a.kind = claim.kind().wire();
+        a.reason = claim.reason().name().toLowerCase();
+        a.amount = e.decision().amount();
+        a.status = e.decision().outcome() == Decision.Outcome.APPROVED ? AfterSalesStatus.APPROVED : AfterSalesStatus.UNDER_REVIEW;
+        a.decisionRule = e.decision().rule();
+        a.decisionReason = e.decision().reason();
+        a.evidence = write(ownedEvidence(customerId, claim.evidence()));
+        a.history = write(List.of(Map.of("status", AfterSalesStatus.REQUESTED.name(), "at", now.toString(), "by", by,
+                "note", "申请" + claim.kind().label + "：" + claim.reason().label),
+                Map.of("status", a.status.name(), "at", now.toString(), "by", "policy",
+                        "note", e.decision().reason())));
+        a.conversationId = conversationId;
+        a.dedupeKey = key;
+        a.createdAt = a.updatedAt = now;
+        a.persistAndFlush();
+        return a;
+    }
+
+    private Optional<AfterSalesOrder> standing(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> AfterSalesOrder.<AfterSalesOrder> find("dedupeKey", key).firstResultOptional());
+    }
+
+    public List<AfterSalesOrder> of(String customerId) {
+        return QuarkusTransaction.requiringNew().call(() -> AfterSalesOrder.<AfterSalesOrder> list(
+                "customerId = ?1 order by createdAt desc", customerId));
+    }
+
+    public List<AfterSalesOrder> withStatus(AfterSalesStatus status) {
+        return QuarkusTransaction.requiringNew().call(() -> status == null
+                ? AfterSalesOrder.<AfterSalesOrder> list("order by createdAt desc")
+                : AfterSalesOrder.<AfterSalesOrder> list("status = ?1 order by createdAt desc", status));
+    }
+
+    public Optional<AfterSalesOrder> find(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> AfterSalesOrder.<AfterSalesOrder> findByIdOptional(id));
+    }
+
+    /** A staff step in the lifecycle; refused if the lifecycle does not allow it. */
+    public AfterSalesOrder transition(String id, AfterSalesStatus next, String note, String by) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AfterSalesOrder a = AfterSalesOrder.<AfterSalesOrder> findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .orElseThrow(() -> ApiException.notFound("No after-sales order '" + id + "'."));
+            if (!a.status.canMoveTo(next)) {
+                throw new ApiException(409, "invalid_transition", "An after-sales order that is " + a.status + " cannot become " + next + ".");
+            }
+            a.status = next;
+            if (next == AfterSalesStatus.REJECTED) {
+                a.dedupeKey = null; // the shopper may ask again, e.g. with better evidence
+            }
+            List<Map<String, String>> history = new ArrayList<>(read(a.history));
+            history.add(Map.of("status", next.name(), "at", OffsetDateTime.now().toString(), "by", by, "note", note == null ? "" : note));
+            a.history = write(history);
+            a.updatedAt = OffsetDateTime.now();
+            return a;
+        });
+    }
+
+    public List<Map<String, String>> history(AfterSalesOrder a) {
+        return read(a.history);
+    }
+
+    public List<String> evidence(AfterSalesOrder a) {
+        try {
+            return json.readValue(a.evidence, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Map<String, String>> read(String history) {
+        try {
+            return json.readValue(history, new TypeReference<List<Map<String, String>>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean causedByConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

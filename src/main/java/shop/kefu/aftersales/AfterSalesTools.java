@@ -1,0 +1,63 @@
+package shop.kefu.aftersales;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The actions a bot may take for a shopper: the embedded engine and the LLM engine call these, always
+ * with the authenticated customer of the conversation, never with an id taken from chat text alone.
+ */
+@ApplicationScoped
+public class AfterSalesTools {
+
+    @Inject
+    OrderGateway orders;
+    @Inject
+    AfterSalesService aftersales;
+
+    public List<Order> myOrders(String customerId) {
+        return orders.ordersOf(customerId);
+    }
+
+    /** The order if it is this customer's; someone else's order is reported exactly like a missing one. */
+    public Optional<Order> order(String customerId, String orderId) {
+        return orders.find(customerId, orderId);
+    }
+
+    public AfterSalesService.Evaluation checkEligibility(String customerId, Claim claim) {
+        return aftersales.evaluate(customerId, claim);
+    }
+
+    public Optional<AfterSalesService.Created> createAfterSales(String customerId, Claim claim, String conversationId) {
+        return aftersales.create(customerId, claim, conversationId, "bot");
+    }
+
+    public List<AfterSalesOrder> myAfterSales(String customerId) {
+        return aftersales.of(customerId);
+    }
+
+    /** Records an installation or repair visit request; a technician calls to fix the time. */
+    public Optional<ServiceVisit> bookVisit(String customerId, String orderId, String kind, String note) {
+        if (orders.find(customerId, orderId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+            ServiceVisit v = new ServiceVisit();
+            v.id = "SV" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            v.customerId = customerId;
+            v.orderId = orderId;
+            v.kind = kind;
+            v.note = note == null ? null : note.substring(0, Math.min(1000, note.length()));
+            v.status = "requested";
+            v.createdAt = OffsetDateTime.now();
+            v.persist();
+            return v;
+        }));
+    }
+}

@@ -1,0 +1,25 @@
+package shop.kefu.aftersales;
+
+import java.util.List;
+
+import shop.kefu.policy.ClaimKind;
+import shop.kefu.policy.ClaimReason;
+
+/**
+ * An after-sales request as the bot (or an LLM tool call, or an agent) proposes it. Proposing grants
+ * nothing: {@link AfterSalesService} checks ownership and asks the policy engine.
+ *
+ * @param share    part of the item concerned, 0 < share ≤ 1 (e.g. 0.5 for "烂了一半")
+ * @param evidence attachment ids
+ * @param unused   the shopper says the goods are unused with packaging intact
+ */
+public record Claim(String orderId, String sku, ClaimKind kind, ClaimReason reason, double share, List<String> evidence,
+        boolean unused) {
+
+    public Claim {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        if (!(share > 0 && share <= 1)) {
+            share = 1;
+        }
+    }
+}

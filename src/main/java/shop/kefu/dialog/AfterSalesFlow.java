@@ -1,0 +1,191 @@
+package shop.kefu.dialog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import shop.kefu.aftersales.AfterSalesService;
+import shop.kefu.aftersales.AfterSalesTools;
+import shop.kefu.aftersales.Claim;
+import shop.kefu.aftersales.Order;
+import shop.kefu.aftersales.ServiceVisit;
+import shop.kefu.dialog.DialogState.Awaiting;
+import shop.kefu.dialog.DialogState.Flow;
+import shop.kefu.policy.ClaimKind;
+import shop.kefu.policy.ClaimReason;
+import shop.kefu.policy.Decision;
+
+/**
+ * Slot filling for after-sales requests and visits: takes what the shopper already said, asks only for
+ * what is missing (order and item, reason, refund or replacement, evidence), shows the policy decision,
+ * and creates the order only after an explicit confirmation. The shopper can change a detail or cancel
+ * at any step.
+ */
+@ApplicationScoped
+public class AfterSalesFlow {
+
+    private static final int MAX_ORDER_CHOICES = 5;
+
+    @Inject
+    AfterSalesTools tools;
+    @Inject
+    Replies replies;
+
+    /** Starts a request (visit == null) or a visit booking ("install"/"repair") from the shopper's message. */
+    public TurnResult start(Turn turn, DialogState state, String visit) {
+        String text = turn.text();
+        ClaimReason reason = Slots.reason(text);
+        Flow f = new Flow(visit, null, null, Slots.kind(text), reason != null ? reason : state.hint(), Slots.share(text),
+                Slots.unused(text), turn.attachments(), null);
+        return advance(turn, state, f);
+    }
+
+    public TurnResult resume(Turn turn, DialogState state) {
+        String text = turn.text();
+        Flow f = state.flow().withEvidence(turn.attachments());
+        if (Slots.CANCEL.matcher(text).find()) {
+            return reply(replies.text("flow.cancelled"), List.of(), state.withFlow(null).withHint(null));
+        }
+        if (f.awaiting() == Awaiting.CONFIRM && Slots.CONFIRM.matcher(text.strip()).matches()) {
+            return create(turn, state, f);
+        }
+        // Whatever the step, take every detail the message gives; a new kind or reason replaces the old one.
+        ClaimKind kind = Slots.kind(text);
+        ClaimReason reason = Slots.reason(text);
+        Boolean said = Slots.unused(text);
+        if (f.awaiting() == Awaiting.UNUSED && said == null) {
+            return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f);
+        }
+        Flow merged = new Flow(f.visit(), f.awaiting() == Awaiting.ORDER ? null : f.orderId(),
+                f.awaiting() == Awaiting.ORDER ? null : f.sku(), kind != null ? kind : f.kind(), reason != null ? reason : f.reason(),
+                f.share(), said != null ? said : f.unused(), f.evidence(), f.awaiting());
+        return advance(turn, state, merged);
+    }
+
+    private TurnResult advance(Turn turn, DialogState state, Flow f) {
+        List<Order> orders = tools.myOrders(turn.customerId());
+        if (f.orderId() == null) {
+            String unknown = Slots.unknownOrderId(turn.text(), orders);
+            Slots.Match m = unknown == null ? Slots.item(turn.text(), orders) : null;
+            if (m == null && unknown == null && orders.size() == 1 && orders.get(0).items().size() == 1) {
+                m = new Slots.Match(orders.get(0), orders.get(0).items().get(0));
+            }
+            if (m == null) {
+                if (orders.isEmpty()) {
+                    return reply(replies.text("flow.no.orders"), List.of("转人工"), state.withFlow(null));
+                }
+                String question = unknown != null ? replies.text("flow.unknown.order", Map.of("order", unknown)) : replies.text("flow.ask.order");
+                return ask(question, orders.stream().flatMap(o -> o.items().stream().map(i -> o.orderId() + " " + i.name()))
+                        .limit(MAX_ORDER_CHOICES).toList(), state, f.with(Awaiting.ORDER));
+            }
+            f = new Flow(f.visit(), m.order().orderId(), m.item().sku(), f.kind(), f.reason(), f.share(), f.unused(), f.evidence(), null);
+        }
+        Optional<Order> found = tools.order(turn.customerId(), f.orderId());
+        if (found.isEmpty()) { // the order disappeared from the order system meanwhile
+            return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of("转人工"), state.withFlow(null));
+        }
+        Order order = found.get();
+        if (f.visit() != null) {
+            return bookVisit(turn, state, f, order);
+        }
+        String category = order.category();
+        ClaimReason reason = Slots.forCategory(f.reason(), category);
+        if (reason == null) {
+            return ask(replies.text("flow.ask.reason"), replies.list("flow.ask.reason." + category), state, f.with(Awaiting.REASON));
+        }
+        ClaimKind kind = normaliseKind(f.kind(), reason, category);
+        if (kind == null) {
+            return ask(replies.text("flow.ask.kind"), replies.list("flow.ask.kind." + category), state,
+                    withReason(f, reason).with(Awaiting.KIND));
+        }
+        f = new Flow(null, f.orderId(), f.sku(), kind, reason, f.share(), f.unused(), f.evidence(), null);
+        if (reason == ClaimReason.NO_REASON && f.unused() == null) {
+            return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f.with(Awaiting.UNUSED));
+        }
+        Decision d = tools.checkEligibility(turn.customerId(), claim(f)).decision();
+        Order.Item item = order.item(f.sku()).orElseThrow();
+        return switch (d.outcome()) {
+            case NEEDS_EVIDENCE -> ask(d.reason(), List.of("算了"), state, f.with(Awaiting.EVIDENCE));
+            case REJECTED -> reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of("转人工"), state.withFlow(null).withHint(null));
+            case APPROVED, REVIEW -> ask(replies.text("flow.confirm", Map.of("order", order.orderId(), "item", item.name(),
+                    "kind", kind.label, "reason", reason.label, "amount", d.amount().toPlainString(), "decision", d.reason())),
+                    confirmChoices(kind, category), state, f.with(Awaiting.CONFIRM));
+        };
+    }
+
+    private TurnResult create(Turn turn, DialogState state, Flow f) {
+        Claim claim = claim(f);
+        Optional<AfterSalesService.Created> created = tools.createAfterSales(turn.customerId(), claim, turn.conversationId());
+        DialogState done = state.withFlow(null).withHint(null);
+        if (created.isEmpty()) { // the policy or order changed since the confirmation question
+            Decision d = tools.checkEligibility(turn.customerId(), claim).decision();
+            return reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of("转人工"), done);
+        }
+        var a = created.get().order();
+        if (created.get().duplicate()) {
+            return reply(replies.text("flow.duplicate", Map.of("id", a.id, "status", a.status.label)), List.of("我的售后进度"), done);
+        }
+        boolean review = a.status == shop.kefu.aftersales.AfterSalesStatus.UNDER_REVIEW;
+        String text = replies.text(review ? "flow.created.review" : "flow.created", Map.of("id", a.id, "kind", f.kind().label,
+                "amount", a.amount.toPlainString()));
+        TurnResult r = new TurnResult(text, 1.0, List.of(), List.of("我的售后进度"), List.of(ReplyAction.aftersalesCreated(a.id, a.kind)),
+                null, done.json());
+        return review ? r.withHandoff(HandoffReason.POLICY) : r;
+    }
+
+    private TurnResult bookVisit(Turn turn, DialogState state, Flow f, Order order) {
+        if ("fresh".equals(order.category())) {
+            return reply(replies.text("flow.visit.fresh"), List.of(), state.withFlow(null));
+        }
+        Optional<ServiceVisit> v = tools.bookVisit(turn.customerId(), order.orderId(), f.visit(), turn.text());
+        return reply(replies.text("flow.visit.booked", Map.of("id", v.map(x -> x.id).orElse("-"), "order", order.orderId(),
+                "kind", "install".equals(f.visit()) ? "安装" : "维修")), List.of(), state.withFlow(null));
+    }
+
+    /** Fresh goods are never sent back: a return is a refund, a replacement a reship. Defaults per category. */
+    static ClaimKind normaliseKind(ClaimKind kind, ClaimReason reason, String category) {
+        if ("fresh".equals(category)) {
+            if (kind == ClaimKind.RETURN || kind == null) {
+                return reason == ClaimReason.MISSING && kind == null ? ClaimKind.RESHIP : ClaimKind.REFUND;
+            }
+            return kind == ClaimKind.REPLACEMENT ? ClaimKind.RESHIP : kind;
+        }
+        if (reason == ClaimReason.PRICE_DROP) {
+            return ClaimKind.REFUND;
+        }
+        if (kind == ClaimKind.REFUND) {
+            return ClaimKind.RETURN; // appliances and furniture are refunded on return
+        }
+        if (kind == null && reason == ClaimReason.NO_REASON && "appliance".equals(category)) {
+            return ClaimKind.RETURN;
+        }
+        return kind;
+    }
+
+    private List<String> confirmChoices(ClaimKind kind, String category) {
+        List<String> other = replies.list("flow.ask.kind." + category).stream()
+                .filter(k -> !k.equals(kind.label)).map(k -> "改为" + k).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("确认提交"),
+                java.util.stream.Stream.concat(other.stream(), java.util.stream.Stream.of("算了"))).toList();
+    }
+
+    private static Flow withReason(Flow f, ClaimReason r) {
+        return new Flow(f.visit(), f.orderId(), f.sku(), f.kind(), r, f.share(), f.unused(), f.evidence(), f.awaiting());
+    }
+
+    private static Claim claim(Flow f) {
+        return new Claim(f.orderId(), f.sku(), f.kind(), f.reason(), f.share() == null ? 1 : f.share(), f.evidence(),
+                Boolean.TRUE.equals(f.unused()));
+    }
+
+    private static TurnResult ask(String text, List<String> quick, DialogState state, Flow f) {
+        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, state.withFlow(f).json());
+    }
+
+    private static TurnResult reply(String text, List<String> quick, DialogState next) {
+        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, next.json());
+    }
+}
