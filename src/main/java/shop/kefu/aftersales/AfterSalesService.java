@@ -91,7 +91,7 @@ public class AfterSalesService {
         if (orders.find(customerId, claim.orderId()).isEmpty()) {
             throw new UnknownOrderException("没有找到订单 " + claim.orderId() + "。");
         }
-        String key = claim.orderId() + "|" + claim.sku() + "|" + claim.reason();
+        String key = key(claim);
         Optional<AfterSalesOrder> standing = standing(key);
         if (standing.isPresent()) {
             return standing.map(a -> new Created(a, true));
@@ -136,6 +136,14 @@ public class AfterSalesService {
         a.createdAt = a.updatedAt = now;
         a.persistAndFlush();
         return a;
+    }
+
+    public Optional<AfterSalesOrder> standing(String customerId, Claim claim) {
+        return standing(key(claim)).filter(a -> a.customerId.equals(customerId));
+    }
+
+    private static String key(Claim claim) {
+        return claim.orderId() + "|" + claim.sku() + "|" + claim.reason();
     }
 
     private Optional<AfterSalesOrder> standing(String key) {

@@ -38,6 +38,11 @@ public class AfterSalesTools {
         return aftersales.create(customerId, claim, conversationId, "bot");
     }
 
+    /** The standing after-sales order for the same item and reason, if the customer already has one. */
+    public Optional<AfterSalesOrder> standing(String customerId, Claim claim) {
+        return aftersales.standing(customerId, claim);
+    }
+
     public List<AfterSalesOrder> myAfterSales(String customerId) {
         return aftersales.of(customerId);
     }

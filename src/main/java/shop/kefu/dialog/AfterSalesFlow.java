@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import shop.kefu.aftersales.AfterSalesOrder;
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Claim;
@@ -102,10 +103,16 @@ public class AfterSalesFlow {
                     withReason(f, reason).with(Awaiting.KIND));
         }
         f = new Flow(null, f.orderId(), f.sku(), kind, reason, f.share(), f.unused(), f.evidence(), null);
-        if (reason == ClaimReason.NO_REASON && f.unused() == null) {
-            return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f.with(Awaiting.UNUSED));
+        Optional<AfterSalesOrder> standing = tools.standing(turn.customerId(), claim(f));
+        if (standing.isPresent()) {
+            return reply(replies.text("flow.duplicate", Map.of("id", standing.get().id, "status", standing.get().status.label)),
+                    List.of("我的售后进度"), state.withFlow(null).withHint(null));
         }
         Decision d = tools.checkEligibility(turn.customerId(), claim(f)).decision();
+        // Ask whether the goods are unused only when it can change the answer.
+        if (reason == ClaimReason.NO_REASON && f.unused() == null && d.outcome() != Decision.Outcome.REJECTED) {
+            return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f.with(Awaiting.UNUSED));
+        }
         Order.Item item = order.item(f.sku()).orElseThrow();
         return switch (d.outcome()) {
             case NEEDS_EVIDENCE -> ask(d.reason(), List.of("算了"), state, f.with(Awaiting.EVIDENCE));
@@ -176,9 +183,10 @@ public class AfterSalesFlow {
         return new Flow(f.visit(), f.orderId(), f.sku(), f.kind(), r, f.share(), f.unused(), f.evidence(), f.awaiting());
     }
 
+    /** The claim as filled in; an unanswered "unused?" counts as unused, so only that answer can refuse it. */
     private static Claim claim(Flow f) {
         return new Claim(f.orderId(), f.sku(), f.kind(), f.reason(), f.share() == null ? 1 : f.share(), f.evidence(),
-                Boolean.TRUE.equals(f.unused()));
+                !Boolean.FALSE.equals(f.unused()));
     }
 
     private static TurnResult ask(String text, List<String> quick, DialogState state, Flow f) {

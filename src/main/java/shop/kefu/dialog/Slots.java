@@ -128,10 +128,11 @@ public final class Slots {
 
     /** Whether the text names an order id the shopper does not have (someone else's, or none at all). */
     public static String unknownOrderId(String text, List<Order> orders) {
-        Matcher m = Pattern.compile("[A-Za-z]+[0-9][A-Za-z0-9_.-]{2,62}").matcher(text);
+        Matcher m = ORDER_ID.matcher(text);
         while (m.find()) {
             String id = m.group();
-            if (orders.stream().noneMatch(o -> o.orderId().equalsIgnoreCase(id))) {
+            boolean looksLikeAnId = id.chars().anyMatch(Character::isDigit) && id.chars().anyMatch(Character::isLetter);
+            if (looksLikeAnId && orders.stream().noneMatch(o -> o.orderId().equalsIgnoreCase(id))) {
                 return id;
             }
         }
