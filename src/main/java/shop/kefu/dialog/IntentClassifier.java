@@ -30,8 +30,8 @@ import shop.kefu.knowledge.KnowledgeConfig;
 public class IntentClassifier {
 
     static final Pattern QUESTION = Pattern.compile("怎么办|怎么|如何|吗|么[？?]?$|[？?]|为什么|多久|多少|哪些|是不是|能不能|可不可以");
-    static final Pattern REQUEST = Pattern.compile("(我要|我想|要求|申请|给我|帮我|请|麻烦)[^，。,！!]{0,6}(退款|退钱|退货|退掉|换货|换一|换个|换新|补发|重发|赔)"
-            + "|^(退款|退货|换货|补发|申请售后)$");
+    static final Pattern REQUEST = Pattern.compile("(我要|我想|要求|申请|给我|帮我|请|麻烦)[^，。,！!]{0,6}(退款|退钱|退货|退掉|换货|换一|换个|换新|补发|重发|赔|价保|价格保护|差价)"
+            + "|(给我|帮我|我要)换|^(退款|退货|换货|补发|申请售后)$");
     static final Pattern PURCHASE_PROBLEM = Pattern.compile("(买的|收到的|送来的|送到的|到货的|订的|买了)[^，。,]{0,12}"
             + "(烂|坏|变质|发霉|臭|破|碎|压|裂|死|少了|漏发|没收到|发错|不制冷|故障|不工作|漏水|划痕|磕)");
     static final Pattern AFTERSALES_STATUS = Pattern.compile("(退款|售后|退货|换货|补发|赔付).{0,6}(到哪|进度|怎么样了|状态|到账|审核|处理得|发了吗)");
