@@ -33,6 +33,18 @@ public class Conversation extends PanacheEntityBase {
     /** The dialog engine's own state (JSON), opaque to the chat layer. */
     @Column(name = "dialog_state")
     public String dialogState;
+    /** Queue order: higher first (upset shoppers, fresh-goods problems), then waiting time. */
+    public int urgency;
+    @Column(name = "agent_name")
+    public String agentName;
+    @Column(name = "first_agent_reply_at")
+    public OffsetDateTime firstAgentReplyAt;
+    @Column(name = "resolved_at")
+    public OffsetDateTime resolvedAt;
+    @Column(name = "first_response_breached")
+    public boolean firstResponseBreached;
+    @Column(name = "solution_breached")
+    public boolean solutionBreached;
     public Integer rating;
     @Column(name = "rating_comment")
     public String ratingComment;

@@ -1,22 +1,39 @@
 package shop.kefu.handoff;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import shop.kefu.chat.ChatEvent;
 import shop.kefu.chat.Conversation;
 import shop.kefu.chat.ConversationState;
 import shop.kefu.chat.EventLog;
 import shop.kefu.dialog.HandoffReason;
+import shop.kefu.dialog.Replies;
 
-/** Puts conversations in the human queue and tells the shopper where they stand. */
+/**
+ * Puts conversations in the human queue and tells the shopper where they stand: queue position, an
+ * honest wait estimate, and, when nobody is online, that a ticket is kept and when to expect a reply.
+ */
 @ApplicationScoped
 public class HandoffService {
 
+    /** Problems with fresh goods spoil while they wait: they go first, after upset shoppers. */
+    private static final Pattern FRESH_PROBLEM = Pattern.compile("烂|变质|发霉|臭|化了|死了|不动了|坏了|漏液");
+
     @Inject
     EventLog log;
+    @Inject
+    AgentPresence presence;
+    @Inject
+    HandoffConfig config;
+    @Inject
+    Replies replies;
 
     /** Hands a locked, bot-held conversation to the queue and appends the {@code handoff} event. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -26,12 +43,51 @@ public class HandoffService {
         }
         conversation.state = ConversationState.WAITING_FOR_AGENT;
         conversation.handoffReason = reason.wire();
-        conversation.handoffAt = OffsetDateTime.now();
-        long position = Conversation.count("state = ?1 and handoffAt <= ?2", ConversationState.WAITING_FOR_AGENT,
-                conversation.handoffAt);
+        if (conversation.handoffAt == null) {
+            conversation.handoffAt = OffsetDateTime.now();
+        }
+        conversation.urgency = urgency(conversation, reason);
+        conversation.firstResponseBreached = false;
+        announce(conversation, reason.wire());
+    }
+
+    /** Appends the handoff event for a conversation (newly) waiting in the queue. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Conversation conversation, String reason) {
+        long position = queuePosition(conversation);
+        int agents = presence.online();
+        long waitMinutes = (long) Math.ceil(position * config.averageHandling().toMinutes() / (double) Math.max(1, agents));
         var event = log.payload("handoff");
-        event.put("reason", reason.wire());
-        event.put("queuePosition", Math.max(1, position));
-        log.append(conversation, event, "system", "转人工：" + reason.wire());
+        event.put("reason", reason);
+        event.put("queuePosition", position);
+        event.put("agentsOnline", agents);
+        event.put("estimatedWaitMinutes", agents == 0 ? null : waitMinutes);
+        log.append(conversation, event, "system", "转人工：" + reason);
+        if (agents == 0) {
+            var note = log.payload("reply");
+            note.put("from", "system");
+            note.put("text", replies.text("handoff.nobody.online", Map.of("hours", config.solution().toHours(),
+                    "urgentHours", config.solution().toHours() / 2)));
+            note.put("confidence", 1.0);
+            note.putArray("citations");
+            note.putArray("quickReplies");
+            note.putArray("actions");
+            log.append(conversation, note, "system", note.get("text").asText());
+        }
+    }
+
+    /** 1-based place in the queue: more urgent first, then earlier handoff. */
+    public static long queuePosition(Conversation c) {
+        return Conversation.count("state = ?1 and (urgency > ?2 or (urgency = ?2 and handoffAt <= ?3))",
+                ConversationState.WAITING_FOR_AGENT, c.urgency, c.handoffAt);
+    }
+
+    private static int urgency(Conversation c, HandoffReason reason) {
+        int u = reason == HandoffReason.NEGATIVE_SENTIMENT ? 2 : 0;
+        List<ChatEvent> recent = ChatEvent.find("conversationId = ?1 and sender = 'shopper' order by seq desc", c.id).page(0, 10).list();
+        if (recent.stream().anyMatch(e -> e.text != null && FRESH_PROBLEM.matcher(e.text).find())) {
+            u += 1;
+        }
+        return u;
     }
 }

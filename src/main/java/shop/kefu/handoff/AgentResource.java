@@ -1,0 +1,122 @@
+package shop.kefu.handoff;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import shop.kefu.aftersales.Order;
+import shop.kefu.aftersales.OrderGateway;
+import shop.kefu.dialog.Replies;
+import shop.kefu.security.Roles;
+
+/** The agent workspace over REST (the same actions exist on /ws/agent). */
+@Path("/api/agent")
+@RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+public class AgentResource {
+
+    @Inject
+    AgentService agents;
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    OrderGateway orders;
+    @ConfigProperty(name = "kefu.prompts.dir", defaultValue = "prompts")
+    String promptsDir;
+
+    public record Text(String text) {
+    }
+
+    public record Target(String agentId) {
+    }
+
+    static AgentService.Agent agent(JsonWebToken jwt) {
+        Object name = jwt.getClaim("name");
+        return new AgentService.Agent(jwt.getName(), name == null ? jwt.getName() : name.toString());
+    }
+
+    @GET
+    @Path("/queue")
+    public List<AgentService.QueueItem> queue() {
+        return agents.queue();
+    }
+
+    @POST
+    @Path("/conversations/{id}/claim")
+    public Map<String, String> claim(@PathParam("id") String id) {
+        agents.claim(id, agent(jwt));
+        return Map.of("conversationId", id, "agentId", jwt.getName());
+    }
+
+    @POST
+    @Path("/conversations/{id}/messages")
+    public RestResponse<Void> message(@PathParam("id") String id, Text body) {
+        agents.message(id, agent(jwt), body == null ? null : body.text());
+        return RestResponse.accepted();
+    }
+
+    @POST
+    @Path("/conversations/{id}/transfer")
+    public Map<String, String> transfer(@PathParam("id") String id, Target body) {
+        agents.transfer(id, agent(jwt), body == null ? null : body.agentId());
+        return Map.of("conversationId", id);
+    }
+
+    @POST
+    @Path("/conversations/{id}/release")
+    public Map<String, String> release(@PathParam("id") String id) {
+        agents.release(id, agent(jwt));
+        return Map.of("conversationId", id);
+    }
+
+    @POST
+    @Path("/conversations/{id}/resolve")
+    public Map<String, String> resolve(@PathParam("id") String id) {
+        agents.resolve(id, agent(jwt));
+        return Map.of("conversationId", id);
+    }
+
+    @POST
+    @Path("/conversations/{id}/notes")
+    public RestResponse<AgentNote> note(@PathParam("id") String id, Text body) {
+        return RestResponse.status(RestResponse.Status.CREATED, agents.note(id, agent(jwt), body == null ? null : body.text()));
+    }
+
+    @GET
+    @Path("/conversations/{id}")
+    public AgentService.Transcript transcript(@PathParam("id") String id) {
+        return agents.transcript(id, json);
+    }
+
+    /** The shopper's orders, for the agent working on their conversation. */
+    @GET
+    @Path("/conversations/{id}/orders")
+    public List<Order> shopperOrders(@PathParam("id") String id) {
+        String customer = agents.transcript(id, json).customerId();
+        return orders.ordersOf(customer);
+    }
+
+    @GET
+    @Path("/canned")
+    public Map<String, String> canned() {
+        Properties p = Replies.read(promptsDir, "canned.properties");
+        Map<String, String> out = new TreeMap<>();
+        p.forEach((k, v) -> out.put(k.toString(), v.toString()));
+        return out;
+    }
+}

@@ -1,0 +1,239 @@
+package shop.kefu.handoff;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import shop.kefu.chat.ChatEvent;
+import shop.kefu.chat.Conversation;
+import shop.kefu.chat.ConversationState;
+import shop.kefu.chat.Conversations;
+import shop.kefu.chat.EventLog;
+import shop.kefu.common.ApiException;
+import shop.kefu.dialog.Replies;
+
+/** What agents do with conversations: claim, reply, transfer, hand back, resolve, take notes. */
+@ApplicationScoped
+public class AgentService {
+
+    @Inject
+    Conversations conversations;
+    @Inject
+    EventLog log;
+    @Inject
+    HandoffService handoff;
+    @Inject
+    Summaries summaries;
+    @Inject
+    HandoffConfig config;
+    @Inject
+    Replies replies;
+    @Inject
+    Event<QueueChanged> queueChanged;
+
+    public record Agent(String id, String name) {
+    }
+
+    public record QueueItem(String conversationId, String customerId, String reason, int urgency, long queuePosition,
+            long waitingSeconds, boolean firstResponseBreached, OffsetDateTime handoffAt, Summaries.Summary summary) {
+    }
+
+    public List<QueueItem> queue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Conversation> waiting = Conversation.list("state = ?1 order by urgency desc, handoffAt asc",
+                    ConversationState.WAITING_FOR_AGENT);
+            OffsetDateTime now = OffsetDateTime.now();
+            java.util.concurrent.atomic.AtomicLong position = new java.util.concurrent.atomic.AtomicLong();
+            return waiting.stream().map(c -> new QueueItem(c.id, c.customerId, c.handoffReason, c.urgency, position.incrementAndGet(),
+                    Duration.between(c.handoffAt, now).toSeconds(),
+                    c.firstResponseBreached || Duration.between(c.handoffAt, now).compareTo(config.firstResponse()) > 0, c.handoffAt,
+                    summaries.of(c))).toList();
+        });
+    }
+
+    /** The agent takes the conversation; exactly one of two agents claiming at once wins. */
+    public void claim(String conversationId, Agent agent) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = existing(conversationId);
+            if (c.state == ConversationState.WITH_AGENT && agent.id().equals(c.agentId)) {
+                return; // already theirs: a repeated click changes nothing
+            }
+            if (c.state == ConversationState.WITH_AGENT) {
+                throw new ApiException(409, "already_claimed", "Agent " + c.agentName + " already holds this conversation.");
+            }
+            if (c.state == ConversationState.CLOSED) {
+                throw new ApiException(409, "closed", "The conversation is closed.");
+            }
+            join(c, agent);
+        });
+        queueChanged.fire(new QueueChanged(conversationId));
+    }
+
+    public void message(String conversationId, Agent agent, String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > 2000) {
+            throw ApiException.badRequest("invalid_text", "The message must be 1 to 2000 characters.");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = held(conversationId, agent);
+            var reply = log.payload("reply");
+            reply.put("from", "agent");
+            reply.put("text", t);
+            reply.putObject("agent").put("id", agent.id()).put("name", agent.name());
+            reply.putArray("citations");
+            reply.putArray("quickReplies");
+            reply.putArray("actions");
+            log.append(c, reply, "agent", t);
+            if (c.firstAgentReplyAt == null) {
+                c.firstAgentReplyAt = OffsetDateTime.now();
+            }
+        });
+    }
+
+    /** To another agent, or (no target) back to the queue, keeping the original place. */
+    public void transfer(String conversationId, Agent agent, String targetAgentId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = held(conversationId, agent);
+            leave(c);
+            if (targetAgentId != null && !targetAgentId.isBlank()) {
+                join(c, new Agent(targetAgentId.strip(), targetAgentId.strip()));
+            } else {
+                c.state = ConversationState.WAITING_FOR_AGENT;
+                handoff.announce(c, "transfer");
+            }
+        });
+        queueChanged.fire(new QueueChanged(conversationId));
+    }
+
+    /** Hands the conversation back to the bot. */
+    public void release(String conversationId, Agent agent) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = held(conversationId, agent);
+            leave(c);
+            c.state = ConversationState.BOT;
+            c.dialogState = null;
+            c.handoffAt = null;
+            systemReply(c, replies.text("agent.back.to.bot"), List.of());
+        });
+        queueChanged.fire(new QueueChanged(conversationId));
+    }
+
+    public void resolve(String conversationId, Agent agent) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = held(conversationId, agent);
+            leave(c);
+            c.agentId = agent.id(); // ratings are kept per conversation and agent
+            c.agentName = agent.name();
+            c.state = ConversationState.CLOSED;
+            c.activeKey = null;
+            c.resolvedAt = OffsetDateTime.now();
+            systemReply(c, replies.text("agent.resolved"), List.of("5", "4", "3", "2", "1"));
+        });
+        queueChanged.fire(new QueueChanged(conversationId));
+    }
+
+    public AgentNote note(String conversationId, Agent agent, String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > 2000) {
+            throw ApiException.badRequest("invalid_text", "The note must be 1 to 2000 characters.");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            existing(conversationId);
+            AgentNote n = new AgentNote();
+            n.conversationId = conversationId;
+            n.agentId = agent.id();
+            n.text = t;
+            n.createdAt = OffsetDateTime.now();
+            n.persist();
+            return n;
+        });
+    }
+
+    /** After an agent's grace period offline: their conversations go back to the queue. */
+    public int requeueHeldBy(String agentId) {
+        List<String> ids = QuarkusTransaction.requiringNew().call(() -> Conversation.<Conversation> list("state = ?1 and agentId = ?2",
+                ConversationState.WITH_AGENT, agentId).stream().map(c -> c.id).toList());
+        for (String id : ids) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Conversation c = conversations.lock(id);
+                if (c.state == ConversationState.WITH_AGENT && agentId.equals(c.agentId)) {
+                    leave(c);
+                    c.state = ConversationState.WAITING_FOR_AGENT;
+                    handoff.announce(c, "agent_disconnected");
+                }
+            });
+            queueChanged.fire(new QueueChanged(id));
+        }
+        return ids.size();
+    }
+
+    public record Transcript(String conversationId, String customerId, String state, String agentId, Summaries.Summary summary,
+            List<com.fasterxml.jackson.databind.JsonNode> events, List<AgentNote> notes, Integer rating, String ratingComment) {
+    }
+
+    public Transcript transcript(String conversationId, com.fasterxml.jackson.databind.ObjectMapper json) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Conversation c = existing(conversationId);
+            List<com.fasterxml.jackson.databind.JsonNode> events = ChatEvent.<ChatEvent> list("conversationId = ?1 order by seq", c.id)
+                    .stream().map(e -> {
+                        try {
+                            return json.readTree(e.wire());
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    }).toList();
+            return new Transcript(c.id, c.customerId, c.state.name(), c.agentId, summaries.of(c), events,
+                    AgentNote.list("conversationId = ?1 order by createdAt", c.id), c.rating, c.ratingComment);
+        });
+    }
+
+    private void join(Conversation c, Agent agent) {
+        c.state = ConversationState.WITH_AGENT;
+        c.agentId = agent.id();
+        c.agentName = agent.name();
+        var joined = log.payload("agent_joined");
+        joined.putObject("agent").put("id", agent.id()).put("name", agent.name());
+        log.append(c, joined, "system", agent.name() + " 加入");
+    }
+
+    private void leave(Conversation c) {
+        var left = log.payload("agent_left");
+        left.putObject("agent").put("id", c.agentId).put("name", c.agentName);
+        log.append(c, left, "system", c.agentName + " 离开");
+        c.agentId = null;
+        c.agentName = null;
+    }
+
+    private void systemReply(Conversation c, String text, List<String> quick) {
+        var r = log.payload("reply");
+        r.put("from", "system");
+        r.put("text", text);
+        r.put("confidence", 1.0);
+        r.putArray("citations");
+        var q = r.putArray("quickReplies");
+        quick.forEach(q::add);
+        r.putArray("actions");
+        log.append(c, r, "system", text);
+    }
+
+    private Conversation existing(String id) {
+        Conversation c = conversations.lock(id);
+        if (c == null) {
+            throw ApiException.notFound("No conversation '" + id + "'.");
+        }
+        return c;
+    }
+
+    private Conversation held(String id, Agent agent) {
+        Conversation c = existing(id);
+        if (c.state != ConversationState.WITH_AGENT || !agent.id().equals(c.agentId)) {
+            throw new ApiException(409, "not_held", "Claim the conversation first; it is not held by you.");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,172 @@
+package shop.kefu.handoff;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import shop.kefu.chat.Conversation;
+import shop.kefu.chat.EventStored;
+import shop.kefu.common.ApiException;
+import shop.kefu.security.Roles;
+
+/**
+ * The agent workspace, {@code /ws/agent}: pushes the queue whenever it changes and every event of the
+ * conversations the agent holds; accepts {@code claim} and {@code message} frames. When an agent's last
+ * connection drops, their conversations go back to the queue after a grace period.
+ */
+@WebSocket(path = "/ws/agent")
+@RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+public class AgentSocket {
+
+    private static final Logger LOG = Logger.getLogger(AgentSocket.class);
+
+    @Inject
+    JsonWebToken jwt;
+    @Inject
+    AgentService agents;
+    @Inject
+    AgentPresence presence;
+    @Inject
+    HandoffConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Vertx vertx;
+
+    /** connection id → agent */
+    private static final Map<String, AgentService.Agent> OPEN = new ConcurrentHashMap<>();
+    private static final Map<String, WebSocketConnection> CONNECTIONS = new ConcurrentHashMap<>();
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        AgentService.Agent agent = AgentResource.agent(jwt);
+        OPEN.put(connection.id(), agent);
+        CONNECTIONS.put(connection.id(), connection);
+        presence.connected(agent.id());
+        connection.sendTextAndAwait(queueFrame());
+    }
+
+    @OnTextMessage
+    void onText(String raw, WebSocketConnection connection) {
+        AgentService.Agent agent = OPEN.get(connection.id());
+        try {
+            JsonNode f = json.readTree(raw);
+            String type = f.path("type").asText("");
+            String conversation = f.path("conversationId").asText(null);
+            if (conversation == null) {
+                throw ApiException.badRequest("missing_field", "conversationId is required.");
+            }
+            switch (type) {
+                case "claim" -> agents.claim(conversation, agent);
+                case "message" -> agents.message(conversation, agent, f.path("text").asText(null));
+                default -> throw ApiException.badRequest("unknown_type", "Frames are claim or message.");
+            }
+        } catch (ApiException e) {
+            connection.sendTextAndAwait(error(e.code(), e.getMessage()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            connection.sendTextAndAwait(error("invalid_json", "The frame is not valid JSON."));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Agent frame failed");
+            connection.sendTextAndAwait(error("internal_error", "The server failed; try again."));
+        }
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        CONNECTIONS.remove(connection.id());
+        AgentService.Agent agent = OPEN.remove(connection.id());
+        if (agent != null && presence.disconnected(agent.id())) {
+            vertx.setTimer(Math.max(1, config.disconnectGrace().toMillis()), t -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+                if (!presence.isOnline(agent.id())) {
+                    int n = agents.requeueHeldBy(agent.id());
+                    if (n > 0) {
+                        LOG.infof("Agent %s stayed offline; %d conversation(s) back to the queue", agent.id(), n);
+                    }
+                }
+            }));
+        }
+    }
+
+    /** Events of held conversations go to their agent; anything that moves the queue refreshes every view. */
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventStored e) {
+        if (CONNECTIONS.isEmpty()) {
+            return;
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            Conversation c = QuarkusTransaction.requiringNew().call(() -> Conversation.<Conversation> findById(e.conversationId()));
+            if (c == null) {
+                return;
+            }
+            if (c.agentId != null || "agent_left".equals(e.type())) {
+                ObjectNode frame = json.createObjectNode();
+                frame.put("type", "event");
+                frame.put("conversationId", e.conversationId());
+                try {
+                    frame.set("event", json.readTree(e.wire()));
+                } catch (Exception ex) {
+                    return;
+                }
+                String text = frame.toString();
+                OPEN.forEach((id, agent) -> {
+                    if (agent.id().equals(c.agentId)) {
+                        send(id, text);
+                    }
+                });
+            }
+            if (Set.of("handoff", "agent_joined", "agent_left").contains(e.type())
+                    || c.state == shop.kefu.chat.ConversationState.WAITING_FOR_AGENT) {
+                broadcastQueue();
+            }
+        });
+    }
+
+    void onQueue(@Observes QueueChanged changed) {
+        if (!CONNECTIONS.isEmpty()) {
+            Infrastructure.getDefaultWorkerPool().execute(this::broadcastQueue);
+        }
+    }
+
+    private void broadcastQueue() {
+        String frame = queueFrame();
+        CONNECTIONS.keySet().forEach(id -> send(id, frame));
+    }
+
+    private String queueFrame() {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("type", "queue");
+        frame.set("items", json.valueToTree(agents.queue()));
+        return frame.toString();
+    }
+
+    private static void send(String connectionId, String text) {
+        WebSocketConnection c = CONNECTIONS.get(connectionId);
+        if (c != null && c.isOpen()) {
+            c.sendText(text).subscribe().with(ok -> {
+            }, err -> LOG.debugf("Send to agent failed: %s", err.getMessage()));
+        }
+    }
+
+    private String error(String code, String message) {
+        return json.createObjectNode().put("type", "error").put("code", code).put("message", message).toString();
+    }
+}

@@ -1,0 +1,217 @@
+package shop.kefu.handoff;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import shop.kefu.chat.Conversation;
+import shop.kefu.chat.ConversationState;
+import shop.kefu.support.ChatClient;
+import shop.kefu.support.Tokens;
+import shop.kefu.support.Ws;
+
+/** Handoff triggers, the queue, agents taking over live, SLA flags and ratings. */
+@QuarkusTest
+class HandoffTest {
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    SlaMonitor sla;
+
+    private ChatClient shopper(String me) {
+        ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(me));
+        c.next("reply");
+        return c;
+    }
+
+    private static String send(ChatClient c, String text) {
+        c.message("m" + System.nanoTime(), text);
+        return c.next("ack").get("conversationId").asText();
+    }
+
+    private static String agentToken(String id) {
+        return given().contentType("application/json").body("{\"role\":\"agent\",\"subject\":\"" + id + "\",\"name\":\"客服" + id + "\"}")
+                .post("/api/demo/token").then().statusCode(200).extract().path("token");
+    }
+
+    private static JsonPath queueItem(String agent, String conversationId) {
+        List<?> items = given().auth().oauth2(agent).get("/api/agent/queue").then().statusCode(200).extract().jsonPath().getList("$");
+        for (int i = 0; i < items.size(); i++) {
+            JsonPath item = given().auth().oauth2(agent).get("/api/agent/queue").then().extract().jsonPath().setRootPath("[" + i + "]");
+            if (conversationId.equals(item.getString("conversationId"))) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anAgentTakesOverLiveAndTheBotStaysSilent() {
+        String me = Ws.uniqueCustomer("H");
+        String agent = agentToken("A-" + me);
+        try (ChatClient c = shopper(me)) {
+            String conversation = send(c, "转人工");
+            c.next("reply");
+            JsonNode handoff = c.next("handoff");
+            assertEquals("requested", handoff.get("reason").asText());
+            assertTrue(handoff.get("queuePosition").asInt() >= 1);
+            assertTrue(c.next("reply").get("text").asText().contains("没有在线的人工客服"), "nobody online: told so, ticket kept");
+
+            send(c, "我的草莓烂了，订单D1001-1");
+            assertTrue(c.drain(Duration.ofMillis(500)).isEmpty(), "waiting: the bot stays silent");
+            JsonPath item = queueItem(agent, conversation);
+            assertTrue(item != null, "the conversation is in the queue");
+            assertEquals("转人工", item.getString("summary.wants"));
+            assertTrue(item.getList("summary.orders").contains("D1001-1"));
+
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            JsonNode joined = c.next("agent_joined");
+            assertEquals("客服A-" + me, joined.at("/agent/name").asText());
+            given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"您好，我来处理\"}")
+                    .post("/api/agent/conversations/" + conversation + "/messages").then().statusCode(202);
+            JsonNode reply = c.next("reply");
+            assertEquals("agent", reply.get("from").asText());
+            assertEquals("您好，我来处理", reply.get("text").asText());
+
+            send(c, "好的谢谢");
+            assertTrue(c.drain(Duration.ofMillis(500)).isEmpty(), "with an agent: the bot stays silent");
+            JsonPath transcript = given().auth().oauth2(agent).get("/api/agent/conversations/" + conversation).then().statusCode(200)
+                    .extract().jsonPath();
+            assertTrue(transcript.getList("events.text").contains("好的谢谢"));
+
+            given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"老顾客，优先处理\"}")
+                    .post("/api/agent/conversations/" + conversation + "/notes").then().statusCode(201);
+            assertFalse(c.drain(Duration.ofMillis(300)).toString().contains("老顾客"), "notes are private");
+
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/resolve").then().statusCode(200);
+            c.next("agent_left");
+            assertTrue(c.next("reply").get("text").asText().contains("打个分"));
+            c.send("{\"type\":\"rate\",\"score\":4,\"comment\":\"挺快的\"}");
+            c.next("rating");
+            Conversation stored = QuarkusTransaction.requiringNew().call(() -> Conversation.findById(conversation));
+            assertEquals(4, stored.rating);
+            assertEquals("A-" + me, stored.agentId, "rating kept per conversation and agent");
+            assertEquals(ConversationState.CLOSED, stored.state);
+        }
+    }
+
+    @Test
+    void twoAgentsClaimingAtOnceOneWins() throws Exception {
+        String me = Ws.uniqueCustomer("H");
+        String conversation;
+        try (ChatClient c = shopper(me)) {
+            conversation = send(c, "找客服");
+            c.next("handoff");
+        }
+        List<CompletableFuture<Integer>> claims = new ArrayList<>();
+        for (String a : List.of("R1-" + me, "R2-" + me, "R3-" + me)) {
+            String token = agentToken(a);
+            claims.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+                    .post("/api/agent/conversations/" + conversation + "/claim").statusCode()));
+        }
+        List<Integer> codes = claims.stream().map(CompletableFuture::join).sorted().toList();
+        assertEquals(List.of(200, 409, 409), codes);
+    }
+
+    @Test
+    void anAgentsConversationsReturnToTheQueueWhenTheyStayOffline() throws Exception {
+        String me = Ws.uniqueCustomer("H");
+        String agentId = "D-" + me;
+        String conversation;
+        try (ChatClient c = shopper(me)) {
+            conversation = send(c, "转人工");
+            c.next("handoff");
+            try (ChatClient agent = ChatClient.connect(Ws.ws(base), "/ws/agent", agentToken(agentId))) {
+                assertEquals("queue", agent.next().get("type").asText());
+                agent.send("{\"type\":\"claim\",\"conversationId\":\"" + conversation + "\"}");
+                c.next("agent_joined");
+                agent.next(n -> "event".equals(n.path("type").asText()) && "agent_joined".equals(n.at("/event/type").asText()));
+                send(c, "在吗");
+                JsonNode pushed = agent.next(n -> "event".equals(n.path("type").asText()) && "message".equals(n.at("/event/type").asText()));
+                assertEquals("在吗", pushed.at("/event/text").asText(), "the agent sees the shopper's messages live");
+                agent.send("{\"type\":\"message\",\"conversationId\":\"" + conversation + "\",\"text\":\"在的\"}");
+                assertEquals("在的", c.next("reply").get("text").asText());
+            }
+            JsonNode left = c.next("agent_left");
+            assertEquals(agentId, left.at("/agent/id").asText());
+            assertEquals("agent_disconnected", c.next("handoff").get("reason").asText());
+        }
+        Conversation stored = QuarkusTransaction.requiringNew().call(() -> Conversation.findById(conversation));
+        assertEquals(ConversationState.WAITING_FOR_AGENT, stored.state);
+    }
+
+    @Test
+    void upsetShoppersAndFreshProblemsGoFirst() {
+        String calm = Ws.uniqueCustomer("H");
+        String upset = Ws.uniqueCustomer("H");
+        String calmConversation;
+        String upsetConversation;
+        try (ChatClient a = shopper(calm); ChatClient b = shopper(upset)) {
+            calmConversation = send(a, "转人工");
+            a.next("handoff");
+            upsetConversation = send(b, "你们太垃圾了");
+            assertEquals("negative_sentiment", b.next("handoff").get("reason").asText());
+        }
+        String agent = agentToken("Q-" + calm);
+        long calmPosition = queueItem(agent, calmConversation).getLong("queuePosition");
+        long upsetPosition = queueItem(agent, upsetConversation).getLong("queuePosition");
+        assertTrue(upsetPosition < calmPosition, "upset " + upsetPosition + " before calm " + calmPosition);
+    }
+
+    @Test
+    void aLateFirstResponseIsFlaggedAndCounted() {
+        String me = Ws.uniqueCustomer("H");
+        String conversation;
+        try (ChatClient c = shopper(me)) {
+            conversation = send(c, "转人工");
+            c.next("handoff");
+        }
+        QuarkusTransaction.requiringNew().run(() -> Conversation.update("handoffAt = ?1 where id = ?2",
+                OffsetDateTime.now().minusMinutes(11), conversation));
+        sla.check();
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Conversation.<Conversation> findById(conversation).firstResponseBreached));
+        assertTrue(queueItem(agentToken("S-" + me), conversation).getBoolean("firstResponseBreached"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("kefu_sla_breaches_total{kind=\"first_response\"}"), "breaches are counted in metrics");
+    }
+
+    @Test
+    void agentsMustHoldAConversationToActOnItAndShoppersCannotUseTheWorkspace() {
+        String me = Ws.uniqueCustomer("H");
+        String conversation;
+        try (ChatClient c = shopper(me)) {
+            conversation = send(c, "转人工");
+            c.next("handoff");
+        }
+        String agent = agentToken("N-" + me);
+        given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"hi\"}")
+                .post("/api/agent/conversations/" + conversation + "/messages").then().statusCode(409);
+        given().auth().oauth2(agent).post("/api/agent/conversations/nope/claim").then().statusCode(404);
+        given().auth().oauth2(Tokens.shopper(me)).get("/api/agent/queue").then().statusCode(403);
+        assertEquals(403, ChatClient.upgradeStatus(Ws.ws(base), "/ws/agent", Tokens.shopper(me)));
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+        given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"\"}")
+                .post("/api/agent/conversations/" + conversation + "/messages").then().statusCode(400);
+        given().auth().oauth2(agent).get("/api/agent/canned").then().statusCode(200).body("greet", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/release").then().statusCode(200);
+        assertEquals(ConversationState.BOT, QuarkusTransaction.requiringNew().call(() -> Conversation.<Conversation> findById(conversation).state));
+    }
+}
