@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Browser end-to-end test of the agent console. Installs what it needs (Debian's chromium, npm
+# packages), starts the packaged service in demo mode on a free port with its own data folder, runs
+# the test, and stops the service. Run from anywhere: bash e2e/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "e2e: installing Debian's chromium"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+
+if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+java_home=$(bash -c '. .mvn/select-jdk.sh; echo "$JAVA_HOME"')
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+data=$(mktemp -d)
+log="$data/service.log"
+"$java_home/bin/java" --add-modules jdk.incubator.vector -Dkefu.demo.enabled=true -Dkefu.data.dir="$data" \
+  -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$port/q/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $pid 2>/dev/null; then echo "e2e: the service did not start"; cat "$log"; exit 1; fi
+  sleep 1
+done
+echo "e2e: service up on port $port"
+cd e2e
+KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
