@@ -29,6 +29,7 @@ import shop.kefu.policy.Decision;
 public class AfterSalesFlow {
 
     private static final int MAX_ORDER_CHOICES = 5;
+    private static final int MAX_RETRIES = 2;
 
     @Inject
     AfterSalesTools tools;
@@ -189,8 +190,18 @@ public class AfterSalesFlow {
                 !Boolean.FALSE.equals(f.unused()));
     }
 
-    private static TurnResult ask(String text, List<String> quick, DialogState state, Flow f) {
-        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, state.withFlow(f).json());
+    /**
+     * Asks for the next detail. Asking for the same detail a third time in a row means the bot is not
+     * getting it: a person takes over ({@code repeated_failure}).
+     */
+    private TurnResult ask(String text, List<String> quick, DialogState state, Flow f) {
+        Flow before = state.flow(); // the flow as it stood before this turn
+        int retries = before != null && before.awaiting() == f.awaiting() ? before.retries() + 1 : 0;
+        if (retries >= MAX_RETRIES) {
+            return new TurnResult(replies.text("flow.repeated.failure"), 1.0, List.of(), List.of(), List.of(),
+                    HandoffReason.REPEATED_FAILURE, state.withFlow(null).json());
+        }
+        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, state.withFlow(f.withRetries(retries)).json());
     }
 
     private static TurnResult reply(String text, List<String> quick, DialogState next) {

@@ -32,20 +32,29 @@ public record DialogState(int failedTurns, Flow flow, ClaimReason hint) {
     /** An after-sales request (or, with {@code visit} set, an installation/repair visit) being filled in. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Flow(String visit, String orderId, String sku, ClaimKind kind, ClaimReason reason, Double share,
-            Boolean unused, List<String> evidence, Awaiting awaiting) {
+            Boolean unused, List<String> evidence, Awaiting awaiting, int retries) {
 
         public Flow {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
 
+        public Flow(String visit, String orderId, String sku, ClaimKind kind, ClaimReason reason, Double share, Boolean unused,
+                List<String> evidence, Awaiting awaiting) {
+            this(visit, orderId, sku, kind, reason, share, unused, evidence, awaiting, 0);
+        }
+
         Flow with(Awaiting a) {
-            return new Flow(visit, orderId, sku, kind, reason, share, unused, evidence, a);
+            return new Flow(visit, orderId, sku, kind, reason, share, unused, evidence, a, retries);
+        }
+
+        Flow withRetries(int n) {
+            return new Flow(visit, orderId, sku, kind, reason, share, unused, evidence, awaiting, n);
         }
 
         Flow withEvidence(List<String> more) {
             List<String> all = new ArrayList<>(evidence);
             more.stream().filter(id -> !all.contains(id)).forEach(all::add);
-            return new Flow(visit, orderId, sku, kind, reason, share, unused, all, awaiting);
+            return new Flow(visit, orderId, sku, kind, reason, share, unused, all, awaiting, retries);
         }
     }
 

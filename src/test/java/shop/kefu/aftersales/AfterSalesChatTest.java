@@ -226,4 +226,17 @@ class AfterSalesChatTest {
             assertTrue(r.get("text").asText().contains("安装预约"), r.toString());
         }
     }
+
+    @Test
+    void askingForTheSameDetailOverAndOverHandsOff() {
+        String me = Ws.uniqueCustomer("S");
+        Shop.order("A-" + me, me, "fresh", OffsetDateTime.now().minusHours(3), Shop.item("MILK", "鲜牛奶 950ml", 1, "15.80", false));
+        Shop.order("B-" + me, me, "fresh", OffsetDateTime.now().minusHours(4), Shop.item("APPLE", "红富士苹果 5斤", 1, "39.90", false));
+        try (ChatClient c = connect(me)) {
+            assertTrue(say(c, "我要退款").get("text").asText().contains("哪一笔订单"));
+            assertTrue(say(c, "就是那个").get("text").asText().contains("哪一笔订单"));
+            say(c, "你懂我意思吧");
+            assertEquals("repeated_failure", c.next("handoff").get("reason").asText());
+        }
+    }
 }
