@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser end-to-end test of the agent console. Installs what it needs (Debian's chromium, npm
+# End-to-end tests of the packaged service: the agent console in a browser, and a kill/restart. Installs what it needs (Debian's chromium, npm
 # packages), starts the packaged service in demo mode on a free port with its own data folder, runs
 # the test, and stops the service. Run from anywhere: bash e2e/run.sh
 set -euo pipefail
@@ -33,3 +33,5 @@ done
 echo "e2e: service up on port $port"
 cd e2e
 KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
+# restart.test.mjs starts (and kills) its own service instances on their own data folder
+JAVA="$java_home/bin/java" JAR="$root/target/quarkus-app/quarkus-run.jar" node --test restart.test.mjs

@@ -1,0 +1,98 @@
+// Restart with a waiting queue: a shopper is handed off and keeps writing; the service is killed
+// (SIGKILL, no shutdown) and started again on the same data; the queue, every acknowledged message and
+// every reply are still there, and the shopper resumes without loss or duplicates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import WebSocket from 'ws';
+
+const JAVA = process.env.JAVA ?? 'java';
+const JAR = process.env.JAR ?? '../target/quarkus-app/quarkus-run.jar';
+
+const freePort = () => new Promise((resolve) => {
+  const s = createServer();
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+async function startService(port, data) {
+  const p = spawn(JAVA, ['--add-modules', 'jdk.incubator.vector', '-Dkefu.demo.enabled=true', `-Dkefu.data.dir=${data}`,
+    `-Dquarkus.http.port=${port}`, '-Dquarkus.http.host=127.0.0.1', '-jar', JAR], { stdio: 'ignore' });
+  const deadline = Date.now() + 90000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/q/health`)).ok) return p;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline || p.exitCode !== null) throw new Error('service did not start');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function token(base, role, subject) {
+  const res = await fetch(`${base}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role, subject }) });
+  return (await res.json()).token;
+}
+
+async function connect(base, customer) {
+  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/ws/chat`, { headers: { Authorization: `Bearer ${await token(base, 'shopper', customer)}` } });
+  const frames = [];
+  ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  const waitFor = async (match) => {
+    const deadline = Date.now() + 10000;
+    while (Date.now() < deadline) {
+      const f = frames.find(match);
+      if (f) return f;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('no matching frame in ' + JSON.stringify(frames));
+  };
+  return { ws, frames, waitFor };
+}
+
+test('the queue and the whole conversation survive a kill and restart', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'kefu-restart-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let service = await startService(port, data);
+  try {
+    const customer = 'RST' + Date.now();
+    const a = await connect(base, customer);
+    const session = await a.waitFor((f) => f.type === 'session');
+    a.ws.send(JSON.stringify({ type: 'message', id: 'r1', text: '转人工' }));
+    await a.waitFor((f) => f.type === 'handoff');
+    a.ws.send(JSON.stringify({ type: 'message', id: 'r2', text: '我的草莓烂了' }));
+    const ack2 = await a.waitFor((f) => f.type === 'ack' && f.id === 'r2');
+    const seen = a.frames.filter((f) => f.seq).map((f) => f.seq);
+    a.ws.terminate();
+
+    service.kill('SIGKILL');
+    await new Promise((r) => service.once('exit', r));
+    service = await startService(port, data);
+
+    const queue = await (await fetch(`${base}/api/agent/queue`, { headers: { Authorization: `Bearer ${await token(base, 'agent', 'A9')}` } })).json();
+    assert.ok(queue.some((q) => q.conversationId === session.conversationId), 'still waiting in the queue');
+
+    const b = await connect(base, customer);
+    const again = await b.waitFor((f) => f.type === 'session');
+    assert.equal(again.conversationId, session.conversationId);
+    assert.equal(again.state, 'WAITING_FOR_AGENT');
+    b.ws.send(JSON.stringify({ type: 'resume', conversationId: session.conversationId, afterSeq: 0 }));
+    await b.waitFor((f) => f.seq === again.lastSeq);
+    const replayed = b.frames.filter((f) => f.seq).map((f) => f.seq);
+    assert.deepEqual(replayed, Array.from({ length: again.lastSeq }, (_, i) => i + 1), 'every event once, in order');
+    for (const s of seen) assert.ok(replayed.includes(s), `event ${s} kept`);
+    assert.ok(b.frames.some((f) => f.type === 'message' && f.text === '我的草莓烂了' && f.seq === ack2.seq));
+    b.ws.send(JSON.stringify({ type: 'message', id: 'r2', text: '我的草莓烂了' }));
+    const reAck = await b.waitFor((f) => f.type === 'ack' && f.id === 'r2');
+    assert.equal(reAck.seq, ack2.seq, 'a resend after the restart is recognised, not stored twice');
+    b.ws.close();
+  } finally {
+    service.kill('SIGKILL');
+    rmSync(data, { recursive: true, force: true });
+  }
+});
