@@ -63,6 +63,7 @@ public class AfterSalesService {
                 "orderId = ?1 and sku = ?2 and status <> ?3", order.orderId(), item.sku(), AfterSalesStatus.REJECTED)
                 .stream().map(a -> a.amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal amount = claim.reason() == ClaimReason.PRICE_DROP ? priceDifference(item)
+                : claim.reason() == ClaimReason.GOODWILL ? (claim.compensation() == null ? BigDecimal.ZERO : claim.compensation())
                 : item.paid().multiply(BigDecimal.valueOf(claim.share())).setScale(2, RoundingMode.HALF_UP);
         Decision d = policy.decide(new ClaimRequest(claim.kind(), claim.reason(), (int) evidence, claim.unused(), amount),
                 new OrderFacts(order.category(), order.deliveredAt(), item.custom(), item.paid(), claimed));

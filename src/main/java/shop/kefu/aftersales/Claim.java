@@ -12,9 +12,15 @@ import shop.kefu.policy.ClaimReason;
  * @param share    part of the item concerned, 0 < share ≤ 1 (e.g. 0.5 for "烂了一半")
  * @param evidence attachment ids
  * @param unused   the shopper says the goods are unused with packaging intact
+ * @param compensation the amount an agent grants, for {@link ClaimReason#GOODWILL} only
  */
 public record Claim(String orderId, String sku, ClaimKind kind, ClaimReason reason, double share, List<String> evidence,
-        boolean unused) {
+        boolean unused, java.math.BigDecimal compensation) {
+
+    public Claim(String orderId, String sku, ClaimKind kind, ClaimReason reason, double share, List<String> evidence, boolean unused) {
+        this(orderId, sku, kind, reason, share, evidence, unused, null);
+    }
+
 
     public Claim {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -130,17 +130,12 @@ public class ChatService {
     }
 
     void appendReply(Conversation c, TurnResult r) {
-        var payload = log.payload("reply");
-        payload.put("from", "bot");
-        payload.put("text", r.text());
-        payload.put("confidence", Math.round(r.confidence() * 1000) / 1000.0);
-        var citations = payload.putArray("citations");
+        var payload = log.reply("bot", r.text(), r.confidence(), r.quickReplies());
+        var citations = payload.withArray("citations");
         for (Citation citation : r.citations()) {
             citations.addObject().put("articleId", citation.articleId()).put("title", citation.title());
         }
-        var quick = payload.putArray("quickReplies");
-        r.quickReplies().forEach(quick::add);
-        var actions = payload.putArray("actions");
+        var actions = payload.withArray("actions");
         for (ReplyAction a : r.actions()) {
             var node = actions.addObject().put("type", a.type());
             if (a.aftersalesId() != null) {

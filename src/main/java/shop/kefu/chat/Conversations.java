@@ -37,15 +37,7 @@ public class Conversations {
         // Flushed at once so that a concurrent opener fails on the unique active_key
         // (and retries into the existing conversation) instead of opening a second one.
         c.persistAndFlush();
-        var greeting = log.payload("reply");
-        greeting.put("from", "bot");
-        greeting.put("text", replies.text("greeting"));
-        greeting.put("confidence", 1.0);
-        greeting.putArray("citations");
-        var quick = greeting.putArray("quickReplies");
-        replies.list("greeting.quick").forEach(quick::add);
-        greeting.putArray("actions");
-        log.append(c, greeting, "bot", greeting.get("text").asText());
+        log.append(c, log.reply("bot", replies.text("greeting"), 1.0, replies.list("greeting.quick")), "bot", replies.text("greeting"));
         return c;
     }
 

@@ -27,6 +27,21 @@ public class EventLog {
     }
 
     /**
+     * A {@code reply} event: from bot, agent or system, with empty citations and actions to fill in.
+     */
+    public ObjectNode reply(String from, String text, double confidence, List<String> quickReplies) {
+        ObjectNode node = payload("reply");
+        node.put("from", from);
+        node.put("text", text);
+        node.put("confidence", Math.round(confidence * 1000) / 1000.0);
+        node.putArray("citations");
+        var quick = node.putArray("quickReplies");
+        quickReplies.forEach(quick::add);
+        node.putArray("actions");
+        return node;
+    }
+
+    /**
      * Appends one event. The caller holds the conversation row lock (see {@link Conversations#lock}),
      * which makes seq allocation race-free; the unique (conversation, seq) constraint backs it up.
      */

@@ -81,13 +81,8 @@ public class AgentService {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = held(conversationId, agent);
-            var reply = log.payload("reply");
-            reply.put("from", "agent");
-            reply.put("text", t);
+            var reply = log.reply("agent", t, 1.0, List.of());
             reply.putObject("agent").put("id", agent.id()).put("name", agent.name());
-            reply.putArray("citations");
-            reply.putArray("quickReplies");
-            reply.putArray("actions");
             log.append(c, reply, "agent", t);
             if (c.firstAgentReplyAt == null) {
                 c.firstAgentReplyAt = OffsetDateTime.now();
@@ -135,6 +130,24 @@ public class AgentService {
             systemReply(c, replies.text("agent.resolved"), List.of("5", "4", "3", "2", "1"));
         });
         queueChanged.fire(new QueueChanged(conversationId));
+    }
+
+    /** The customer of a conversation the agent holds (409 otherwise). */
+    public String heldCustomer(String conversationId, Agent agent) {
+        return QuarkusTransaction.requiringNew().call(() -> held(conversationId, agent).customerId);
+    }
+
+    /** Tells the shopper that an agent created an after-sales order for them. */
+    public void announceAfterSales(String conversationId, shop.kefu.aftersales.AfterSalesOrder a) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Conversation c = existing(conversationId);
+            String text = replies.text("agent.aftersales", java.util.Map.of("id", a.id, "amount", a.amount.toPlainString(),
+                    "status", a.status.label));
+            var r = log.reply("agent", text, 1.0, List.of());
+            r.putObject("agent").put("id", c.agentId).put("name", c.agentName);
+            r.withArray("actions").addObject().put("type", "aftersales_created").put("aftersalesId", a.id).put("kind", a.kind);
+            log.append(c, r, "agent", text);
+        });
     }
 
     public AgentNote note(String conversationId, Agent agent, String text) {
@@ -210,15 +223,7 @@ public class AgentService {
     }
 
     private void systemReply(Conversation c, String text, List<String> quick) {
-        var r = log.payload("reply");
-        r.put("from", "system");
-        r.put("text", text);
-        r.put("confidence", 1.0);
-        r.putArray("citations");
-        var q = r.putArray("quickReplies");
-        quick.forEach(q::add);
-        r.putArray("actions");
-        log.append(c, r, "system", text);
+        log.append(c, log.reply("system", text, 1.0, quick), "system", text);
     }
 
     private Conversation existing(String id) {

@@ -64,15 +64,9 @@ public class HandoffService {
         event.put("estimatedWaitMinutes", agents == 0 ? null : waitMinutes);
         log.append(conversation, event, "system", "转人工：" + reason);
         if (agents == 0) {
-            var note = log.payload("reply");
-            note.put("from", "system");
-            note.put("text", replies.text("handoff.nobody.online", Map.of("hours", config.solution().toHours(),
-                    "urgentHours", config.solution().toHours() / 2)));
-            note.put("confidence", 1.0);
-            note.putArray("citations");
-            note.putArray("quickReplies");
-            note.putArray("actions");
-            log.append(conversation, note, "system", note.get("text").asText());
+            String text = replies.text("handoff.nobody.online", Map.of("hours", config.solution().toHours(),
+                    "urgentHours", config.solution().toHours() / 2));
+            log.append(conversation, log.reply("system", text, 1.0, List.of()), "system", text);
         }
     }
 

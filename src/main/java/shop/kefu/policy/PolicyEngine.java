@@ -26,6 +26,9 @@ public final class PolicyEngine {
         }
         BigDecimal amount = r.amount().min(remaining).setScale(2, RoundingMode.HALF_UP);
         Duration since = Duration.between(o.deliveredAt(), now);
+        if (r.reason() == ClaimReason.GOODWILL) {
+            return goodwill(p, r, amount);
+        }
         return switch (o.category()) {
             case "fresh" -> fresh(p, r, since, amount);
             case "appliance" -> appliance(p, r, since, amount);
@@ -142,6 +145,19 @@ public final class PolicyEngine {
         }
         return reject("furniture.return-days", "家具退货需在签收后" + p.furnitureReturnDays() + "天内申请，" + elapsed
                 + (days <= p.furnitureQualityRepairDays() ? "；质量问题可以为您免费维修或更换。" : "。"));
+    }
+
+    /** Agents may grant small compensation themselves (frontline authority); more needs a review. */
+    private static Decision goodwill(Policy p, ClaimRequest r, BigDecimal amount) {
+        if (r.kind() != ClaimKind.REFUND) {
+            return reject("goodwill.refund-only", "补偿以退款方式发放。");
+        }
+        if (amount.compareTo(p.freshSmallClaimLimit()) <= 0) {
+            return approve("fresh.small-claim-limit", "补偿 ¥" + amount.toPlainString() + " 在一线客服可直接发放的额度 ¥"
+                    + p.freshSmallClaimLimit().toPlainString() + " 以内。", amount);
+        }
+        return new Decision(Outcome.REVIEW, "fresh.small-claim-limit", "补偿 ¥" + amount.toPlainString() + " 超过一线额度 ¥"
+                + p.freshSmallClaimLimit().toPlainString() + "，需要主管审核。", amount);
     }
 
     private static long days(Duration since) {

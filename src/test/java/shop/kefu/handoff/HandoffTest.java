@@ -214,4 +214,35 @@ class HandoffTest {
         given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/release").then().statusCode(200);
         assertEquals(ConversationState.BOT, QuarkusTransaction.requiringNew().call(() -> Conversation.<Conversation> findById(conversation).state));
     }
+
+    @Test
+    void anAgentCreatesAfterSalesAndGrantsCompensationWithinTheFrontlineLimit() {
+        String me = Ws.uniqueCustomer("H");
+        shop.kefu.support.Shop.order("G-" + me, me, "fresh", OffsetDateTime.now().minusHours(30),
+                shop.kefu.support.Shop.item("CRAB", "大闸蟹礼盒", 1, "200.00", false));
+        String agent = agentToken("G-" + me);
+        try (ChatClient c = shopper(me)) {
+            String conversation = send(c, "转人工");
+            c.next("handoff");
+            String body = "{\"orderId\":\"G-" + me + "\",\"sku\":\"CRAB\",\"amount\":20}";
+            given().auth().oauth2(agent).contentType("application/json").body(body)
+                    .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(409);
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            given().auth().oauth2(agent).contentType("application/json").body(body)
+                    .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(201)
+                    .body("status", org.hamcrest.Matchers.equalTo("approved"));
+            JsonNode told = c.next(n -> "reply".equals(n.path("type").asText()) && "agent".equals(n.path("from").asText()));
+            assertEquals("aftersales_created", told.at("/actions/0/type").asText());
+
+            given().auth().oauth2(agent).contentType("application/json")
+                    .body("{\"orderId\":\"G-" + me + "\",\"sku\":\"CRAB\",\"kind\":\"REFUND\",\"reason\":\"SPOILED\",\"share\":0.5,"
+                            + "\"evidence\":[\"" + shop.kefu.support.Shop.photo(me) + "\"]}")
+                    .post("/api/agent/conversations/" + conversation + "/aftersales").then().statusCode(201)
+                    .body("status", org.hamcrest.Matchers.equalTo("under_review"))
+                    .body("amount", org.hamcrest.Matchers.equalTo(100.0f));
+            given().auth().oauth2(agent).contentType("application/json")
+                    .body("{\"orderId\":\"D1001-1\",\"sku\":\"F-STRAW\",\"amount\":5}")
+                    .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(404);
+        }
+    }
 }
