@@ -29,8 +29,4 @@ public enum AfterSalesStatus {
     public boolean canMoveTo(AfterSalesStatus next) {
         return NEXT.get(this).contains(next);
     }
-
-    public boolean isFinal() {
-        return this == CLOSED || this == REJECTED;
-    }
 }

@@ -50,16 +50,6 @@ public class ShopperChannels {
         }
     }
 
-    /** Whether the shopper of this conversation has a connection open (agents see it). */
-    public boolean isOnline(String conversationId) {
-        Set<ShopperChannel> set = byConversation.get(conversationId);
-        return set != null && !set.isEmpty();
-    }
-
-    public int connectionCount() {
-        return byConnection.size();
-    }
-
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventStored event) {
         Set<ShopperChannel> channels = byConversation.get(event.conversationId());
         if (channels != null) {

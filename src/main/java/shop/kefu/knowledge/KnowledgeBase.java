@@ -206,10 +206,6 @@ public class KnowledgeBase {
         index.refresh();
     }
 
-    public int size() {
-        return index.size();
-    }
-
     private void reindex(ArticleData a) {
         Map<String, float[]> vectors = vectorsFor(List.of(a));
         index.put(a, a.phrasings().stream().map(p -> vectors.get(hash(p))).toList());

@@ -82,7 +82,7 @@ public final class KnowledgeIndex implements Closeable {
     private final SearcherManager searchers;
     private final Map<String, Entry> articles = new ConcurrentHashMap<>();
     private volatile Synonyms synonyms = Synonyms.none();
-    private volatile Confidence confidence = Confidence.DEFAULT;
+    private final Confidence confidence = Confidence.DEFAULT;
 
     private record Entry(ArticleData data, Set<String> words) {
     }
@@ -101,10 +101,6 @@ public final class KnowledgeIndex implements Closeable {
 
     public void setSynonyms(Synonyms synonyms) {
         this.synonyms = synonyms;
-    }
-
-    public void setConfidence(Confidence confidence) {
-        this.confidence = confidence;
     }
 
     /** Adds or replaces an article. {@code vectors} are the embeddings of {@link ArticleData#phrasings()}. */
@@ -177,15 +173,6 @@ public final class KnowledgeIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public int size() {
-        return articles.size();
-    }
-
-    public ArticleData get(String id) {
-        Entry e = articles.get(id);
-        return e == null ? null : e.data();
     }
 
     public Result search(String question, int limit) {

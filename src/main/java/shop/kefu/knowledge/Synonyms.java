@@ -67,8 +67,4 @@ public final class Synonyms {
         }
         return extra;
     }
-
-    public int size() {
-        return groups.size();
-    }
 }
