@@ -17,6 +17,14 @@ public interface ChatConfig {
     @WithDefault("5")
     int maxAttachments();
 
+    /** Frames a connection may send in a burst before it is rate limited. */
+    @WithDefault("20")
+    int rateBurst();
+
+    /** Sustained frames per second a connection may send. */
+    @WithDefault("2")
+    double ratePerSecond();
+
     /** Longest rating comment, in characters. */
     @WithDefault("500")
     int maxCommentLength();

@@ -60,6 +60,10 @@ public class ChatSocket {
     @OnTextMessage
     void onText(String raw, WebSocketConnection connection) {
         ShopperChannel channel = channels.get(connection);
+        if (!channel.limiter.tryAcquire()) {
+            channel.send(error("rate_limited", "发送太频繁了，请稍后再试。", null));
+            return;
+        }
         try {
             switch (frames.parse(raw)) {
                 case ClientFrame.Message m -> message(channel, m);

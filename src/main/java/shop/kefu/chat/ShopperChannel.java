@@ -18,6 +18,7 @@ final class ShopperChannel {
 
     final WebSocketConnection connection;
     final String customerId;
+    final RateLimiter limiter;
     private final EventLog log;
     private final Executor background;
 
@@ -26,8 +27,9 @@ final class ShopperChannel {
     private long highestNotified;
     private boolean catchingUp;
 
-    ShopperChannel(WebSocketConnection connection, String customerId, EventLog log, Executor background) {
+    ShopperChannel(WebSocketConnection connection, String customerId, RateLimiter limiter, EventLog log, Executor background) {
         this.connection = connection;
+        this.limiter = limiter;
         this.customerId = customerId;
         this.log = log;
         this.background = background;

@@ -17,6 +17,8 @@ public class ShopperChannels {
 
     @Inject
     EventLog log;
+    @Inject
+    ChatConfig config;
 
     /** The channel whose frame the current thread is handling: its own message comes back as an ack instead. */
     private static final ThreadLocal<ShopperChannel> ORIGIN = new ThreadLocal<>();
@@ -25,7 +27,8 @@ public class ShopperChannels {
     private final Map<String, Set<ShopperChannel>> byConversation = new ConcurrentHashMap<>();
 
     ShopperChannel open(WebSocketConnection connection, String customerId) {
-        ShopperChannel channel = new ShopperChannel(connection, customerId, log, Infrastructure.getDefaultWorkerPool());
+        ShopperChannel channel = new ShopperChannel(connection, customerId,
+                new RateLimiter(config.rateBurst(), config.ratePerSecond()), log, Infrastructure.getDefaultWorkerPool());
         byConnection.put(connection.id(), channel);
         return channel;
     }

@@ -199,4 +199,24 @@ class ChatSocketTest {
         assertEquals(401, ChatClient.upgradeStatus(ws, "/ws/chat", TestTokens.expiredShopper("C1001")));
         assertEquals(403, ChatClient.upgradeStatus(ws, "/ws/chat", Tokens.agent("A1")));
     }
+
+    @Test
+    void aFloodingClientIsRateLimitedAndOthersAreUnaffected() {
+        try (ChatClient flood = connect(Ws.uniqueCustomer("F")); ChatClient calm = connect(Ws.uniqueCustomer("F"))) {
+            flood.next("reply");
+            calm.next("reply");
+            for (int i = 0; i < 40; i++) {
+                flood.send("{\"type\":\"rate\",\"score\":9}");
+            }
+            List<JsonNode> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(flood.next("error"));
+            }
+            long limited = answers.stream().filter(n -> "rate_limited".equals(n.get("code").asText())).count();
+            assertTrue(limited >= 10, "a flood is refused with a clear error: " + limited);
+            calm.message("c-1", "草莓怎么保存");
+            assertEquals("c-1", calm.next("ack").get("id").asText(), "another shopper is not affected");
+            assertFalse(flood.isClosedByServer(), "the flooding connection stays open");
+        }
+    }
 }
