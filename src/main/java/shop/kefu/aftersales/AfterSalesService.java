@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.ApiException;
+import shop.kefu.common.Exceptions;
 import shop.kefu.policy.ClaimReason;
 import shop.kefu.policy.ClaimRequest;
 import shop.kefu.policy.Decision;
@@ -105,7 +106,7 @@ public class AfterSalesService {
             return Optional.of(new Created(QuarkusTransaction.requiringNew().call(() -> insert(customerId, claim, e, key,
                     conversationId, by)), false));
         } catch (RuntimeException ex) {
-            if (causedByConstraint(ex)) { // a concurrent twin won the race
+            if (Exceptions.causedBy(ex, ConstraintViolationException.class)) { // a concurrent twin won the race
                 return standing(key).map(a -> new Created(a, true));
             }
             throw ex;
@@ -214,14 +215,5 @@ public class AfterSalesService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean causedByConstraint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.aftersales.AfterSalesService;
+import shop.kefu.common.Exceptions;
 import shop.kefu.dialog.Citation;
 import shop.kefu.dialog.HandoffReason;
 import shop.kefu.dialog.ReplyAction;
@@ -151,10 +152,8 @@ public class ChatService {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ConstraintViolationException) {
-                    return work.get();
-                }
+            if (Exceptions.causedBy(e, ConstraintViolationException.class)) {
+                return work.get();
             }
             throw e;
         }

@@ -1,10 +1,5 @@
 package shop.kefu.dialog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import shop.kefu.common.DataFiles;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeConfig;
 
@@ -84,17 +80,7 @@ public class IntentClassifier {
     }
 
     private List<String> lines() {
-        Path file = Path.of(config.dir(), "intents.txt");
-        try {
-            if (Files.exists(file)) {
-                return Files.readAllLines(file, StandardCharsets.UTF_8);
-            }
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream("knowledge-base/intents.txt")) {
-                return in == null ? List.of() : List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return List.of(DataFiles.read(Path.of(config.dir(), "intents.txt"), "knowledge-base/intents.txt").split("\\R"));
     }
 
     /** @param vector the message's embedding */

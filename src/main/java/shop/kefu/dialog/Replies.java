@@ -1,11 +1,8 @@
 package shop.kefu.dialog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +12,8 @@ import java.util.Properties;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import shop.kefu.common.DataFiles;
 
 /**
  * Reply templates from prompts/replies.properties (UTF-8), so staff can reword the bot without a code
@@ -38,17 +37,10 @@ public class Replies {
     /** Reads a file of the prompts folder, falling back to the copy packaged in the jar. */
     public static Properties read(String dir, String name) {
         Properties p = new Properties();
-        Path file = Path.of(dir, name);
-        try (InputStream in = Files.exists(file) ? Files.newInputStream(file)
-                : Replies.class.getClassLoader().getResourceAsStream("prompts/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing reply templates: " + file.toAbsolutePath());
-            }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                p.load(reader);
-            }
+        try {
+            p.load(new StringReader(DataFiles.read(Path.of(dir, name), "prompts/" + name)));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
         return p;
     }

@@ -53,22 +53,23 @@ public class AgentSocket {
     @Inject
     Vertx vertx;
 
-    /** connection id → agent */
-    private static final Map<String, AgentService.Agent> OPEN = new ConcurrentHashMap<>();
-    private static final Map<String, WebSocketConnection> CONNECTIONS = new ConcurrentHashMap<>();
+    private record Open(WebSocketConnection connection, AgentService.Agent agent) {
+    }
+
+    /** The open agent connections by connection id. */
+    private static final Map<String, Open> OPEN = new ConcurrentHashMap<>();
 
     @OnOpen
     void open(WebSocketConnection connection) {
         AgentService.Agent agent = AgentResource.agent(jwt);
-        OPEN.put(connection.id(), agent);
-        CONNECTIONS.put(connection.id(), connection);
+        OPEN.put(connection.id(), new Open(connection, agent));
         presence.connected(agent.id());
         connection.sendTextAndAwait(queueFrame());
     }
 
     @OnTextMessage
     void onText(String raw, WebSocketConnection connection) {
-        AgentService.Agent agent = OPEN.get(connection.id());
+        AgentService.Agent agent = OPEN.get(connection.id()).agent();
         try {
             JsonNode f = json.readTree(raw);
             String type = f.path("type").asText("");
@@ -93,8 +94,8 @@ public class AgentSocket {
 
     @OnClose
     void close(WebSocketConnection connection) {
-        CONNECTIONS.remove(connection.id());
-        AgentService.Agent agent = OPEN.remove(connection.id());
+        Open open = OPEN.remove(connection.id());
+        AgentService.Agent agent = open == null ? null : open.agent();
         if (agent != null && presence.disconnected(agent.id())) {
             vertx.setTimer(Math.max(1, config.disconnectGrace().toMillis()), t -> Infrastructure.getDefaultWorkerPool().execute(() -> {
                 if (!presence.isOnline(agent.id())) {
@@ -109,7 +110,7 @@ public class AgentSocket {
 
     /** Events of held conversations go to their agent; anything that moves the queue refreshes every view. */
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventStored e) {
-        if (CONNECTIONS.isEmpty()) {
+        if (OPEN.isEmpty()) {
             return;
         }
         Infrastructure.getDefaultWorkerPool().execute(() -> {
@@ -127,11 +128,7 @@ public class AgentSocket {
                     return;
                 }
                 String text = frame.toString();
-                OPEN.forEach((id, agent) -> {
-                    if (agent.id().equals(c.agentId)) {
-                        send(id, text);
-                    }
-                });
+                OPEN.values().stream().filter(o -> o.agent().id().equals(c.agentId)).forEach(o -> send(o.connection(), text));
             }
             if (Set.of("handoff", "agent_joined", "agent_left").contains(e.type())
                     || c.state == shop.kefu.chat.ConversationState.WAITING_FOR_AGENT) {
@@ -141,14 +138,14 @@ public class AgentSocket {
     }
 
     void onQueue(@Observes QueueChanged changed) {
-        if (!CONNECTIONS.isEmpty()) {
+        if (!OPEN.isEmpty()) {
             Infrastructure.getDefaultWorkerPool().execute(this::broadcastQueue);
         }
     }
 
     private void broadcastQueue() {
         String frame = queueFrame();
-        CONNECTIONS.keySet().forEach(id -> send(id, frame));
+        OPEN.values().forEach(o -> send(o.connection(), frame));
     }
 
     private String queueFrame() {
@@ -158,9 +155,8 @@ public class AgentSocket {
         return frame.toString();
     }
 
-    private static void send(String connectionId, String text) {
-        WebSocketConnection c = CONNECTIONS.get(connectionId);
-        if (c != null && c.isOpen()) {
+    private static void send(WebSocketConnection c, String text) {
+        if (c.isOpen()) {
             c.sendText(text).subscribe().with(ok -> {
             }, err -> LOG.debugf("Send to agent failed: %s", err.getMessage()));
         }

@@ -26,6 +26,8 @@ public class KnowledgeResource {
 
     @Inject
     KnowledgeBase kb;
+    @Inject
+    KnowledgeConfig config;
 
     public record SearchHit(String articleId, String title, String category, double score, double cosine, int bm25Rank,
             int knnRank) {
@@ -33,9 +35,6 @@ public class KnowledgeResource {
 
     public record SearchResponse(String query, double confidence, boolean wouldAnswer, List<SearchHit> hits) {
     }
-
-    @Inject
-    KnowledgeConfig config;
 
     @GET
     @Path("/articles")

@@ -1,10 +1,5 @@
 package shop.kefu.policy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,6 +8,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import shop.kefu.common.DataFiles;
 
 /** Holds the current policy: loaded at start, reloadable; decisions always use the latest valid file. */
 @ApplicationScoped
@@ -32,21 +29,8 @@ public class PolicyService {
 
     /** Re-reads the policy file; a broken file is refused and the previous policy stays in force. */
     public Policy reload() {
-        Path path = Path.of(file);
-        Policy loaded;
-        if (Files.exists(path)) {
-            loaded = PolicyFile.load(path);
-        } else {
-            try (InputStream in = PolicyService.class.getClassLoader().getResourceAsStream("knowledge-base/policies.properties")) {
-                if (in == null) {
-                    throw new IllegalStateException("No policy file at " + path.toAbsolutePath());
-                }
-                loaded = PolicyFile.parse("classpath:knowledge-base/policies.properties",
-                        List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Policy loaded = PolicyFile.parse(file,
+                List.of(DataFiles.read(Path.of(file), "knowledge-base/policies.properties").split("\\R")));
         policy = loaded;
         LOG.infof("After-sales policy loaded: %s", loaded);
         return loaded;
