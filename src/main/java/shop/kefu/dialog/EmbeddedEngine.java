@@ -61,20 +61,20 @@ public class EmbeddedEngine implements TurnEngine {
         if (THANKS.matcher(text).matches()) {
             return quick(replies.text("thanks"), state);
         }
-        float[] vector = kb.embed(text);
-        return switch (intents.classify(text, vector)) {
+        // one search embeds the message (used by the intent classifier too) while BM25 runs beside it
+        KnowledgeIndex.Result found = kb.search(text, CANDIDATES);
+        return switch (intents.classify(text, found.vector())) {
             case AFTERSALES_REQUEST -> flow.start(turn, state, null);
             case VISIT -> flow.start(turn, state, INSTALL.matcher(text).find() ? "install" : "repair");
             case ORDER_STATUS -> status.orders(turn, state);
             case AFTERSALES_STATUS -> status.aftersales(turn, state);
             case COMPLAINT -> TurnResult.say(replies.text("complaint"), 1.0).withHandoff(HandoffReason.NEGATIVE_SENTIMENT)
                     .withState(state.json());
-            case FAQ -> answerFromKnowledge(text, vector, state);
+            case FAQ -> answerFromKnowledge(found, state);
         };
     }
 
-    private TurnResult answerFromKnowledge(String question, float[] vector, DialogState state) {
-        KnowledgeIndex.Result result = kb.search(question, vector, CANDIDATES);
+    private TurnResult answerFromKnowledge(KnowledgeIndex.Result result, DialogState state) {
         double confidence = result.confidence();
         if (result.top() != null && confidence >= config.answerThreshold()) {
             ArticleData a = result.top().article();

@@ -14,10 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
@@ -86,56 +82,37 @@ public class KnowledgeBase {
         return files.size();
     }
 
-    /** Rebuilds the whole index from the database, embedding on several threads, logging progress. */
+    /** Rebuilds the whole index from the database, embedding only texts not cached yet, logging progress. */
     public synchronized void rebuild() {
         long start = System.nanoTime();
         List<ArticleData> all = QuarkusTransaction.requiringNew()
                 .call(() -> Article.<Article> listAll().stream().map(this::toData).toList());
         index.clear();
-        AtomicInteger done = new AtomicInteger();
-        int step = Math.max(100, all.size() / 10);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.indexThreads()));
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            int chunk = 200;
-            for (int i = 0; i < all.size(); i += chunk) {
-                List<ArticleData> part = all.subList(i, Math.min(all.size(), i + chunk));
-                work.add(pool.submit(() -> {
-                    Map<String, float[]> vectors = vectorsFor(part);
-                    for (ArticleData a : part) {
-                        index.put(a, a.phrasings().stream().map(p -> vectors.get(hash(p))).toList());
-                        int n = done.incrementAndGet();
-                        if (n % step == 0) {
-                            LOG.infof("Indexing knowledge base: %d/%d articles", n, all.size());
-                        }
-                    }
-                }));
+        int step = Math.max(500, all.size() / 10);
+        index.putAll(all, this::vectorsFor, (done, total) -> {
+            if (done % step == 0 || done == total) {
+                LOG.infof("Indexing knowledge base: %d/%d articles", done, total);
             }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Building the knowledge index failed", e);
-        } finally {
-            pool.shutdown();
-        }
-        index.optimize();
+        });
         LOG.infof("Knowledge index ready: %d articles in %d ms", all.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Embeddings of the articles' phrasings by text hash, from the cache or the model (then cached). */
-    private Map<String, float[]> vectorsFor(List<ArticleData> articles) {
-        Map<String, String> texts = new HashMap<>();
-        articles.forEach(a -> a.phrasings().forEach(p -> texts.put(hash(p), p)));
-        Map<String, float[]> out = new HashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> StoredEmbedding.<StoredEmbedding> list("textHash in ?1", texts.keySet())
-                .forEach(e -> out.put(e.textHash, decode(e.vector))));
-        List<String> missing = texts.keySet().stream().filter(h -> !out.containsKey(h)).toList();
+    /** Embeddings of the texts, from the cache or the model (then cached). */
+    private List<float[]> vectorsFor(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> byHash = new HashMap<>();
+        texts.forEach(t -> byHash.put(hash(t), t));
+        Map<String, float[]> known = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> StoredEmbedding.<StoredEmbedding> list("textHash in ?1", byHash.keySet())
+                .forEach(e -> known.put(e.textHash, decode(e.vector))));
+        List<String> missing = byHash.keySet().stream().filter(h -> !known.containsKey(h)).toList();
         if (!missing.isEmpty()) {
-            List<float[]> computed = embedder.embedAll(missing.stream().map(texts::get).toList());
+            List<float[]> computed = embedder.embedAll(missing.stream().map(byHash::get).toList());
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = 0; i < missing.size(); i++) {
-                    out.put(missing.get(i), computed.get(i));
+                    known.put(missing.get(i), computed.get(i));
                     if (StoredEmbedding.findById(missing.get(i)) == null) {
                         StoredEmbedding e = new StoredEmbedding();
                         e.textHash = missing.get(i);
@@ -145,20 +122,11 @@ public class KnowledgeBase {
                 }
             });
         }
-        return out;
+        return texts.stream().map(t -> known.get(hash(t))).toList();
     }
 
     public KnowledgeIndex.Result search(String question, int limit) {
         return index.search(question, limit);
-    }
-
-    public KnowledgeIndex.Result search(String question, float[] vector, int limit) {
-        return index.search(question, vector, limit, KnowledgeIndex.Mode.HYBRID);
-    }
-
-    /** The question's embedding (unit vector), for callers that compare it with other texts too. */
-    public float[] embed(String text) {
-        return embedder.apply(text);
     }
 
     public List<float[]> embedAll(List<String> texts) {
@@ -207,8 +175,7 @@ public class KnowledgeBase {
     }
 
     private void reindex(ArticleData a) {
-        Map<String, float[]> vectors = vectorsFor(List.of(a));
-        index.put(a, a.phrasings().stream().map(p -> vectors.get(hash(p))).toList());
+        index.put(a, vectorsFor(a.phrasings()));
         index.refresh();
     }
 

@@ -16,8 +16,4 @@ public interface KnowledgeConfig {
     /** Below the answer threshold but at or above this, the bot asks which topic was meant. */
     @WithDefault("0.2")
     double clarifyThreshold();
-
-    /** Threads that embed articles when the index is (re)built. */
-    @WithDefault("2")
-    int indexThreads();
 }

@@ -38,10 +38,8 @@ public final class KbEval {
     public static KnowledgeIndex buildIndex(Path kbDir, Embedder embedder) {
         KnowledgeIndex index = new KnowledgeIndex(embedder);
         index.setSynonyms(Synonyms.load(kbDir.resolve("synonyms.txt")));
-        for (ArticleData a : ArticleFiles.load(kbDir)) {
-            index.put(a, embedder.embedAll(a.phrasings()));
-        }
-        index.refresh();
+        index.putAll(ArticleFiles.load(kbDir), embedder::embedAll, (done, total) -> {
+        });
         return index;
     }
 
