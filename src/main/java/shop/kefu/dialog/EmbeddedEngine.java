@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import shop.kefu.knowledge.ArticleData;
@@ -19,6 +20,7 @@ import shop.kefu.policy.ClaimReason;
  * unsure ones ask which topic was meant; two unsure turns in a row, or nothing close, go to a human.
  */
 @ApplicationScoped
+@Typed(EmbeddedEngine.class)
 public class EmbeddedEngine implements TurnEngine {
 
     private static final Pattern HUMAN = Pattern.compile("转人工|人工客服|找客服|真人|人工服务|接人工|要人工|叫人工");
@@ -43,6 +45,14 @@ public class EmbeddedEngine implements TurnEngine {
     AfterSalesFlow flow;
     @Inject
     StatusReplies status;
+
+    /**
+     * Turns this engine keeps in LLM mode too, being exact and cheap here: a request for a human, and
+     * an after-sales request it is filling in (started by a fallback turn).
+     */
+    public boolean owns(Turn turn) {
+        return HUMAN.matcher(turn.text()).find() || DialogState.parse(turn.dialogState()).flow() != null;
+    }
 
     @Override
     public TurnResult respond(Turn turn) {

@@ -1,0 +1,243 @@
+package shop.kefu.llm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import shop.kefu.aftersales.AfterSalesOrder;
+import shop.kefu.aftersales.AfterSalesService;
+import shop.kefu.aftersales.AfterSalesTools;
+import shop.kefu.aftersales.Claim;
+import shop.kefu.aftersales.Order;
+import shop.kefu.dialog.HandoffReason;
+import shop.kefu.dialog.ReplyAction;
+import shop.kefu.policy.ClaimKind;
+import shop.kefu.policy.ClaimReason;
+import shop.kefu.policy.Decision;
+
+/**
+ * The after-sales tools as the model sees them, for one turn of one conversation. The customer is the
+ * authenticated shopper of the conversation, fixed when this object is made: no argument the model
+ * passes can name another customer, and an order of someone else reads exactly like a missing one.
+ * Whether anything is granted is decided by the policy engine inside {@link AfterSalesService}, never
+ * by the model. Descriptions shown to the model come from prompts/llm-tools.properties.
+ */
+public class ShopperTools {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXPIRED = "本轮对话已超时，请不要再调用工具";
+
+    private final AfterSalesTools tools;
+    private final String customerId;
+    private final String conversationId;
+    private final List<ReplyAction> created = new ArrayList<>();
+    private final List<AfterSalesOrder> createdOrders = new ArrayList<>();
+    private volatile HandoffReason handoff;
+    private volatile boolean abandoned;
+
+    ShopperTools(AfterSalesTools tools, String customerId, String conversationId) {
+        this.tools = tools;
+        this.customerId = customerId;
+        this.conversationId = conversationId;
+    }
+
+    @Tool(name = "listMyOrders")
+    public String listMyOrders() {
+        return json(tools.myOrders(customerId).stream().map(ShopperTools::describe).toList());
+    }
+
+    @Tool(name = "getOrder")
+    public String getOrder(@P("订单号") String orderId) {
+        return tools.order(customerId, orderId).map(o -> json(describe(o))).orElse(notFound(orderId));
+    }
+
+    @Tool(name = "checkEligibility")
+    public String checkEligibility(@P("订单号") String orderId, @P(value = "商品编号 sku，订单只有一件商品时可省略", required = false) String sku,
+            @P("return|replacement|refund|reship") String kind,
+            @P("spoiled|damaged|wrong_item|missing|quality|no_reason|price_drop") String reason,
+            @P(value = "有问题的比例，0-1，例如坏了一半为 0.5", required = false) Double share,
+            @P(value = "商品是否未使用且包装完好", required = false) Boolean unused,
+            @P(value = "顾客上传的图片编号", required = false) List<String> photoIds) {
+        Optional<Claim> claim = claim(orderId, sku, kind, reason, share, unused, photoIds);
+        if (claim.isEmpty()) {
+            return invalid(orderId, sku, kind, reason);
+        }
+        try {
+            Decision d = tools.checkEligibility(customerId, claim.get()).decision();
+            return json(decision(d));
+        } catch (AfterSalesService.UnknownOrderException e) {
+            return json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    @Tool(name = "createAfterSales")
+    public String createAfterSales(@P("订单号") String orderId, @P(value = "商品编号 sku，订单只有一件商品时可省略", required = false) String sku,
+            @P("return|replacement|refund|reship") String kind,
+            @P("spoiled|damaged|wrong_item|missing|quality|no_reason|price_drop") String reason,
+            @P(value = "有问题的比例，0-1，例如坏了一半为 0.5", required = false) Double share,
+            @P(value = "商品是否未使用且包装完好", required = false) Boolean unused,
+            @P(value = "顾客上传的图片编号", required = false) List<String> photoIds) {
+        if (abandoned) {
+            return json(Map.of("error", EXPIRED));
+        }
+        Optional<Claim> claim = claim(orderId, sku, kind, reason, share, unused, photoIds);
+        if (claim.isEmpty()) {
+            return invalid(orderId, sku, kind, reason);
+        }
+        try {
+            Optional<AfterSalesService.Created> c = tools.createAfterSales(customerId, claim.get(), conversationId);
+            if (c.isEmpty()) {
+                Decision d = tools.checkEligibility(customerId, claim.get()).decision();
+                Map<String, Object> out = decision(d);
+                out.put("created", false);
+                return json(out);
+            }
+            AfterSalesOrder a = c.get().order();
+            synchronized (this) {
+                created.add(ReplyAction.aftersalesCreated(a.id, a.kind));
+                createdOrders.add(a);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("created", true);
+            out.put("alreadyExisted", c.get().duplicate());
+            out.put("aftersalesId", a.id);
+            out.put("status", a.status.name().toLowerCase(Locale.ROOT));
+            out.put("amount", a.amount);
+            out.put("policyReason", a.decisionReason);
+            return json(out);
+        } catch (AfterSalesService.UnknownOrderException e) {
+            return json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    @Tool(name = "listMyAfterSales")
+    public String listMyAfterSales() {
+        return json(tools.myAfterSales(customerId).stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("aftersalesId", a.id);
+            m.put("orderId", a.orderId);
+            m.put("item", a.itemName);
+            m.put("kind", a.kind);
+            m.put("status", a.status.name().toLowerCase(Locale.ROOT));
+            m.put("amount", a.amount);
+            m.put("createdAt", a.createdAt.toString());
+            return m;
+        }).toList());
+    }
+
+    @Tool(name = "bookVisit")
+    public String bookVisit(@P("订单号") String orderId, @P("install|repair") String kind,
+            @P(value = "顾客描述的情况", required = false) String note) {
+        if (abandoned) {
+            return json(Map.of("error", EXPIRED));
+        }
+        if (!"install".equals(kind) && !"repair".equals(kind)) {
+            return json(Map.of("error", "kind 只能是 install 或 repair"));
+        }
+        return tools.bookVisit(customerId, orderId, kind, note)
+                .map(v -> json(Map.of("visitId", v.id, "status", v.status, "next", "师傅会在 24 小时内电话联系约时间")))
+                .orElse(notFound(orderId));
+    }
+
+    @Tool(name = "handOffToHuman")
+    public String handOffToHuman(@P("requested|upset|unsure") String why) {
+        handoff = switch (why == null ? "" : why) {
+            case "upset" -> HandoffReason.NEGATIVE_SENTIMENT;
+            case "unsure" -> HandoffReason.LOW_CONFIDENCE;
+            default -> HandoffReason.REQUESTED;
+        };
+        return json(Map.of("queued", true));
+    }
+
+    /** The turn gave up waiting (timeout): nothing more may be created for it. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    /** After-sales orders this turn created (or found standing), for the reply's actions. */
+    synchronized List<ReplyAction> created() {
+        return List.copyOf(created);
+    }
+
+    synchronized List<AfterSalesOrder> createdOrders() {
+        return List.copyOf(createdOrders);
+    }
+
+    HandoffReason handoff() {
+        return handoff;
+    }
+
+    private Optional<Claim> claim(String orderId, String sku, String kind, String reason, Double share, Boolean unused,
+            List<String> photoIds) {
+        ClaimKind k = parse(ClaimKind.class, kind);
+        ClaimReason r = parse(ClaimReason.class, reason);
+        if (orderId == null || k == null || r == null || r == ClaimReason.GOODWILL) {
+            return Optional.empty(); // compensation is for agents only
+        }
+        String item = sku;
+        if (item == null || item.isBlank()) {
+            List<Order.Item> items = tools.order(customerId, orderId).map(Order::items).orElse(List.of());
+            item = items.size() == 1 ? items.get(0).sku() : null;
+        }
+        if (item == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(orderId, item, k, r, share == null ? 1 : share, photoIds, Boolean.TRUE.equals(unused)));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String invalid(String orderId, String sku, String kind, String reason) {
+        if (orderId != null && tools.order(customerId, orderId).isEmpty()) {
+            return notFound(orderId);
+        }
+        return json(Map.of("error", "参数不完整或无效：需要订单号、商品 sku（订单有多件商品时）、kind 和 reason（取值见说明）",
+                "received", String.valueOf(Map.of("orderId", String.valueOf(orderId), "sku", String.valueOf(sku),
+                        "kind", String.valueOf(kind), "reason", String.valueOf(reason)))));
+    }
+
+    private static String notFound(String orderId) {
+        return json(Map.of("error", "没有找到订单 " + orderId + "（只能查询本人的订单）"));
+    }
+
+    private static Map<String, Object> decision(Decision d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", d.outcome().name().toLowerCase(Locale.ROOT));
+        out.put("reason", d.reason());
+        out.put("maxAmount", d.amount());
+        return out;
+    }
+
+    private static Map<String, Object> describe(Order o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", o.orderId());
+        m.put("category", o.category());
+        m.put("status", o.status());
+        m.put("deliveredAt", o.deliveredAt() == null ? null : o.deliveredAt().toString());
+        m.put("items", o.items().stream().map(i -> Map.of("sku", i.sku(), "name", i.name(), "qty", i.qty(), "paid", i.paid(),
+                "custom", i.custom())).toList());
+        return m;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
