@@ -96,3 +96,55 @@ test('the queue and the whole conversation survive a kill and restart', async ()
     rmSync(data, { recursive: true, force: true });
   }
 });
+
+// Kill in the middle of an after-sales request: the shopper has asked for a refund and been shown the
+// confirmation when the service dies. After the restart the request continues where it was, the
+// confirmation creates exactly one after-sales order, and resending the confirmation creates no second.
+test('an after-sales request interrupted by a kill is neither lost nor doubled', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'kefu-restart-flow-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let service = await startService(port, data);
+  try {
+    const customer = 'FLOW' + Date.now();
+    const admin = await token(base, 'admin', 'ADM');
+    const delivered = new Date(Date.now() - 3 * 3600 * 1000).toISOString();
+    const order = await fetch(`${base}/api/admin/orders`, { method: 'POST', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ orderId: `M-${customer}`, customerId: customer, category: 'fresh', status: 'delivered', deliveredAt: delivered,
+        items: [{ sku: 'MILK', name: '鲜牛奶 950ml', qty: 1, price: 15.8, custom: false }] }) });
+    assert.equal(order.status, 201);
+    const shopper = await token(base, 'shopper', customer);
+    const form = new FormData();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    form.append('file', new Blob([png], { type: 'image/png' }), 'photo.png');
+    const photo = (await (await fetch(`${base}/api/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${shopper}` }, body: form })).json()).id;
+
+    const a = await connect(base, customer);
+    const session = await a.waitFor((f) => f.type === 'session');
+    a.ws.send(JSON.stringify({ type: 'message', id: 'f1', text: '牛奶发错货了我要退款', attachments: [photo] }));
+    const confirm = await a.waitFor((f) => f.type === 'reply' && f.from === 'bot' && f.seq > 2);
+    assert.ok(confirm.quickReplies.some((q) => q.includes('确认')), JSON.stringify(confirm));
+    a.ws.terminate();
+
+    service.kill('SIGKILL');
+    await new Promise((r) => service.once('exit', r));
+    service = await startService(port, data);
+
+    const b = await connect(base, customer);
+    const again = await b.waitFor((f) => f.type === 'session');
+    assert.equal(again.conversationId, session.conversationId);
+    b.ws.send(JSON.stringify({ type: 'message', id: 'f2', text: '确认提交' }));
+    const done = await b.waitFor((f) => f.type === 'reply' && (f.actions ?? []).some((x) => x.type === 'aftersales_created'));
+    const ack = b.frames.find((f) => f.type === 'ack' && f.id === 'f2');
+    b.ws.send(JSON.stringify({ type: 'message', id: 'f2', text: '确认提交' }));
+    await b.waitFor((f) => f.type === 'ack' && f.id === 'f2' && f !== ack);
+    const mine = await (await fetch(`${base}/api/me/aftersales`, { headers: { Authorization: `Bearer ${shopper}` } })).json();
+    assert.equal(mine.length, 1, JSON.stringify(mine));
+    assert.equal(mine[0].id, done.actions[0].aftersalesId);
+    assert.equal(mine[0].orderId, `M-${customer}`);
+    b.ws.close();
+  } finally {
+    service.kill('SIGKILL');
+    rmSync(data, { recursive: true, force: true });
+  }
+});

@@ -35,3 +35,7 @@ cd e2e
 KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 # restart.test.mjs starts (and kills) its own service instances on their own data folder
 JAVA="$java_home/bin/java" JAR="$root/target/quarkus-app/quarkus-run.jar" node --test restart.test.mjs
+# db-outage.test.mjs runs the database as an H2 server process (the H2 jar Maven already downloaded) and kills it
+h2_jar=$(find "${HOME}/.m2/repository/com/h2database/h2" -name 'h2-*.jar' | sort -V | tail -1)
+[ -n "$h2_jar" ] || { echo "e2e: no H2 jar in ~/.m2 (run ./mvnw verify first)"; exit 1; }
+JAVA="$java_home/bin/java" JAR="$root/target/quarkus-app/quarkus-run.jar" H2_JAR="$h2_jar" node --test db-outage.test.mjs

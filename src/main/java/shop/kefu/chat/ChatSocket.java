@@ -1,5 +1,7 @@
 package shop.kefu.chat;
 
+import java.sql.SQLException;
+
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
+import shop.kefu.common.Exceptions;
 import shop.kefu.security.Roles;
 
 /**
@@ -64,8 +67,13 @@ public class ChatSocket {
             channel.send(error("rate_limited", "发送太频繁了，请稍后再试。", null));
             return;
         }
+        String clientId = null;
         try {
-            switch (frames.parse(raw)) {
+            ClientFrame frame = frames.parse(raw);
+            if (frame instanceof ClientFrame.Message m) {
+                clientId = m.id();
+            }
+            switch (frame) {
                 case ClientFrame.Message m -> message(channel, m);
                 case ClientFrame.Resume r -> resume(channel, r);
                 case ClientFrame.Rate r -> chat.rate(channel.customerId, channel.conversationId(), r);
@@ -73,8 +81,15 @@ public class ChatSocket {
         } catch (ChatError e) {
             channel.send(error(e.code(), e.getMessage(), e.clientId()));
         } catch (RuntimeException e) {
+            if (Exceptions.causedBy(e, SQLException.class)) {
+                // The database is unreachable: say so, and that an unacknowledged message should be sent
+                // again (same id, so a message stored just before the failure is not stored twice).
+                LOG.warnf("Database unavailable while handling a frame from %s: %s", channel.customerId, e.toString());
+                channel.send(error("unavailable", "服务暂时不可用，如果这条消息没有显示“已送达”，请稍后重发。", clientId));
+                return;
+            }
             LOG.errorf(e, "Failed to handle a frame from %s", channel.customerId);
-            channel.send(error("internal_error", "服务暂时出了点问题，请稍后重试。", null));
+            channel.send(error("internal_error", "服务暂时出了点问题，请稍后重试。", clientId));
         }
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -90,6 +91,12 @@ public class AgentSocket {
             LOG.errorf(e, "Agent frame failed");
             connection.sendTextAndAwait(error("internal_error", "The server failed; try again."));
         }
+    }
+
+    /** Transport errors (malformed or oversized frames): the connection ends; nothing to log loudly. */
+    @OnError
+    void onError(WebSocketConnection connection, Throwable t) {
+        LOG.debugf("WebSocket error on %s: %s", connection.id(), t.getMessage());
     }
 
     @OnClose
