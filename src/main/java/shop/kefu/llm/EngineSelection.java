@@ -1,6 +1,8 @@
 package shop.kefu.llm;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import shop.kefu.dialog.EmbeddedEngine;
@@ -14,5 +16,12 @@ public class EngineSelection {
     @ApplicationScoped
     TurnEngine engine(LlmConfig config, EmbeddedEngine embedded, LlmEngine llm) {
         return config.enabled() ? llm : embedded;
+    }
+
+    /** With LLM mode on, a missing endpoint setting stops the start instead of the first chat turn. */
+    void start(@Observes StartupEvent event, LlmConfig config, LlmEngine llm) {
+        if (config.enabled()) {
+            llm.describe();
+        }
     }
 }

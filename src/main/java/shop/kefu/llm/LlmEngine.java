@@ -106,6 +106,11 @@ public class LlmEngine implements TurnEngine {
                 config.maxConcurrent());
     }
 
+    /** The model this engine talks to (creating the engine checks the configuration). */
+    String describe() {
+        return config.model() + " at " + config.baseUrl().orElse("?");
+    }
+
     @PreDestroy
     void stop() {
         if (calls != null) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import shop.kefu.knowledge.ArticleData;
 import shop.kefu.knowledge.ArticleFiles;
 import shop.kefu.knowledge.Confidence;
 import shop.kefu.knowledge.Embedder;
