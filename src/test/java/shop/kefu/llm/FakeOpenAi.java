@@ -92,7 +92,8 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
         return Map.of("kefu.llm.enabled", "true", "kefu.llm.base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
-                "kefu.llm.model", "fake-qwen", "kefu.llm.timeout", "2s", "kefu.llm.api-key", "test-key");
+                "kefu.llm.model", "fake-qwen", "kefu.llm.timeout", "2s", "kefu.llm.api-key", "test-key",
+                "kefu.llm.max-concurrent", "1");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -204,6 +204,36 @@ class LlmModeTest {
     }
 
     @Test
+    void theModelCanHandAnUpsetShopperToAHuman() {
+        String me = Ws.uniqueCustomer("H");
+        FakeOpenAi.thenCall("handOffToHuman", Map.of("why", "upset"));
+        FakeOpenAi.thenSay("非常抱歉给您带来不好的体验，已为您转接人工客服。");
+        try (ChatClient c = connect(me)) {
+            JsonNode reply = say(c, "你们这什么破服务，气死我了");
+            assertEquals("非常抱歉给您带来不好的体验，已为您转接人工客服。", reply.get("text").asText());
+            assertEquals("negative_sentiment", c.next("handoff").get("reason").asText());
+        }
+    }
+
+    @Test
+    void aTurnBeyondTheModelsCapacityIsAnsweredAtOnceByTheEmbeddedEngine() throws Exception {
+        // the test service allows one turn at the model at a time (kefu.llm.max-concurrent=1)
+        FakeOpenAi.then(request -> new FakeOpenAi.Answer(200, FakeOpenAi.completion("好的。", null), 1_500));
+        double before = metric("kefu_llm_fallbacks_total", "busy");
+        try (ChatClient slow = connect(Ws.uniqueCustomer("B1")); ChatClient other = connect(Ws.uniqueCustomer("B2"))) {
+            slow.message("s1", "你好呀，想问问你们几点上班");
+            slow.next("ack");
+            Thread.sleep(300); // the first turn is now waiting on the model
+            long start = System.nanoTime();
+            JsonNode reply = say(other, "草莓怎么保存");
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 1_000, "the second shopper did not wait for the slow model");
+            assertEquals("fresh-strawberry-storage", reply.at("/citations/0/articleId").asText(), reply.toString());
+            slow.next("reply");
+        }
+        assertEquals(before + 1, metric("kefu_llm_fallbacks_total", "busy"));
+    }
+
+    @Test
     void personalDataIsNeverSentToTheModel() {
         String me = Ws.uniqueCustomer("D");
         try (ChatClient c = connect(me)) {
