@@ -2,7 +2,6 @@ package shop.kefu.llm;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -23,9 +21,9 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -36,6 +34,7 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.Result;
 import dev.langchain4j.service.tool.DefaultToolExecutor;
 import dev.langchain4j.service.tool.ToolExecutor;
+import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -90,6 +89,7 @@ public class LlmEngine implements TurnEngine {
     private ChatModel model;
     /** Bounded: a turn that finds every thread talking to the model is answered by the embedded engine. */
     private ExecutorService calls;
+    private Map<ToolSpecification, Method> toolMethods;
 
     @PostConstruct
     void start() {
@@ -100,6 +100,7 @@ public class LlmEngine implements TurnEngine {
                 "kefu.llm.enabled=true needs kefu.llm.base-url (an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1)"));
         model = OpenAiChatModel.builder().baseUrl(url).apiKey(config.apiKey()).modelName(config.model())
                 .temperature(config.temperature()).timeout(config.timeout()).maxRetries(0).build();
+        toolMethods = toolMethods(prompts);
         calls = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 Thread.ofPlatform().daemon().name("llm-", 0).factory());
         LOG.infof("LLM mode: model %s at %s (timeout %s, at most %d turns at once)", config.model(), url, config.timeout(),
@@ -196,11 +197,9 @@ public class LlmEngine implements TurnEngine {
         TurnResult r = embedded.respond(turn);
         if (remember) {
             try {
-                List<ChatMessage> messages = new ArrayList<>(memory.getMessages(turn.conversationId()));
-                messages.add(UserMessage.from(userMessage(turn)));
-                messages.add(AiMessage.from(r.text()));
-                memory.updateMessages(turn.conversationId(), messages.subList(Math.max(0, messages.size() - config.memoryMessages()),
-                        messages.size()));
+                ChatMemory window = window(turn.conversationId(), memory);
+                window.add(UserMessage.from(userMessage(turn)));
+                window.add(AiMessage.from(r.text()));
             } catch (RuntimeException e) {
                 LOG.warnf("Could not record a fallback turn in the memory of %s: %s", turn.conversationId(), e.toString());
             }
@@ -236,8 +235,7 @@ public class LlmEngine implements TurnEngine {
         return AiServices.builder(Assistant.class)
                 .chatModel(model)
                 .systemMessageProvider(id -> prompts.system())
-                .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(config.memoryMessages())
-                        .chatMemoryStore(turnMemory).build())
+                .chatMemoryProvider(id -> window(id, turnMemory))
                 .tools(toolMap(tools))
                 .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
                         "没有名为 " + request.name() + " 的工具"))
@@ -250,17 +248,27 @@ public class LlmEngine implements TurnEngine {
                 .build();
     }
 
-    /** The @Tool methods of {@link ShopperTools}, bound to this turn's object, described from prompts/. */
+    /** A conversation's memory: the last {@code memory-messages} messages, tool calls kept with their results. */
+    private ChatMemory window(Object conversationId, ChatMemoryStore store) {
+        return MessageWindowChatMemory.builder().id(conversationId).maxMessages(config.memoryMessages()).chatMemoryStore(store).build();
+    }
+
+    /** The @Tool methods of {@link ShopperTools}, bound to this turn's object. */
     private Map<ToolSpecification, ToolExecutor> toolMap(ShopperTools tools) {
-        Map<String, Method> methods = new HashMap<>();
+        Map<ToolSpecification, ToolExecutor> out = new LinkedHashMap<>();
+        toolMethods.forEach((spec, method) -> out.put(spec, new DefaultToolExecutor(tools, method)));
+        return out;
+    }
+
+    /** Tool specifications (descriptions from prompts/, checked at start) and their methods, read once. */
+    private static Map<ToolSpecification, Method> toolMethods(LlmPrompts prompts) {
+        Map<ToolSpecification, Method> out = new LinkedHashMap<>();
         for (Method m : ShopperTools.class.getMethods()) {
-            Tool t = m.getAnnotation(Tool.class);
-            if (t != null) {
-                methods.put(t.name(), m);
+            if (m.isAnnotationPresent(Tool.class)) {
+                ToolSpecification spec = ToolSpecifications.toolSpecificationFrom(m);
+                out.put(spec.toBuilder().description(prompts.tool(spec.name())).build(), m);
             }
         }
-        return ToolSpecifications.toolSpecificationsFrom(ShopperTools.class).stream().collect(Collectors.toMap(
-                spec -> spec.toBuilder().description(prompts.tool(spec.name())).build(),
-                spec -> new DefaultToolExecutor(tools, methods.get(spec.name())), (a, b) -> a, LinkedHashMap::new));
+        return out;
     }
 }

@@ -34,6 +34,14 @@ public class ShopperTools {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXPIRED = "本轮对话已超时，请不要再调用工具";
+    // parameter descriptions shared by the claim tools
+    private static final String ORDER = "订单号";
+    private static final String SKU = "商品编号 sku，订单只有一件商品时可省略";
+    private static final String KIND = "return|replacement|refund|reship";
+    private static final String REASON = "spoiled|damaged|wrong_item|missing|quality|no_reason|price_drop";
+    private static final String SHARE = "有问题的比例，0-1，例如坏了一半为 0.5";
+    private static final String UNUSED = "商品是否未使用且包装完好";
+    private static final String PHOTOS = "顾客上传的图片编号";
 
     private final AfterSalesTools tools;
     private final String customerId;
@@ -55,17 +63,14 @@ public class ShopperTools {
     }
 
     @Tool(name = "getOrder")
-    public String getOrder(@P("订单号") String orderId) {
+    public String getOrder(@P(ORDER) String orderId) {
         return tools.order(customerId, orderId).map(o -> json(describe(o))).orElse(notFound(orderId));
     }
 
     @Tool(name = "checkEligibility")
-    public String checkEligibility(@P("订单号") String orderId, @P(value = "商品编号 sku，订单只有一件商品时可省略", required = false) String sku,
-            @P("return|replacement|refund|reship") String kind,
-            @P("spoiled|damaged|wrong_item|missing|quality|no_reason|price_drop") String reason,
-            @P(value = "有问题的比例，0-1，例如坏了一半为 0.5", required = false) Double share,
-            @P(value = "商品是否未使用且包装完好", required = false) Boolean unused,
-            @P(value = "顾客上传的图片编号", required = false) List<String> photoIds) {
+    public String checkEligibility(@P(ORDER) String orderId, @P(value = SKU, required = false) String sku,
+            @P(KIND) String kind, @P(REASON) String reason, @P(value = SHARE, required = false) Double share,
+            @P(value = UNUSED, required = false) Boolean unused, @P(value = PHOTOS, required = false) List<String> photoIds) {
         Optional<Claim> claim = claim(orderId, sku, kind, reason, share, unused, photoIds);
         if (claim.isEmpty()) {
             return invalid(orderId, sku, kind, reason);
@@ -79,12 +84,9 @@ public class ShopperTools {
     }
 
     @Tool(name = "createAfterSales")
-    public String createAfterSales(@P("订单号") String orderId, @P(value = "商品编号 sku，订单只有一件商品时可省略", required = false) String sku,
-            @P("return|replacement|refund|reship") String kind,
-            @P("spoiled|damaged|wrong_item|missing|quality|no_reason|price_drop") String reason,
-            @P(value = "有问题的比例，0-1，例如坏了一半为 0.5", required = false) Double share,
-            @P(value = "商品是否未使用且包装完好", required = false) Boolean unused,
-            @P(value = "顾客上传的图片编号", required = false) List<String> photoIds) {
+    public String createAfterSales(@P(ORDER) String orderId, @P(value = SKU, required = false) String sku,
+            @P(KIND) String kind, @P(REASON) String reason, @P(value = SHARE, required = false) Double share,
+            @P(value = UNUSED, required = false) Boolean unused, @P(value = PHOTOS, required = false) List<String> photoIds) {
         if (abandoned) {
             return json(Map.of("error", EXPIRED));
         }
@@ -134,7 +136,7 @@ public class ShopperTools {
     }
 
     @Tool(name = "bookVisit")
-    public String bookVisit(@P("订单号") String orderId, @P("install|repair") String kind,
+    public String bookVisit(@P(ORDER) String orderId, @P("install|repair") String kind,
             @P(value = "顾客描述的情况", required = false) String note) {
         if (abandoned) {
             return json(Map.of("error", EXPIRED));
@@ -205,9 +207,8 @@ public class ShopperTools {
         if (orderId != null && tools.order(customerId, orderId).isEmpty()) {
             return notFound(orderId);
         }
-        return json(Map.of("error", "参数不完整或无效：需要订单号、商品 sku（订单有多件商品时）、kind 和 reason（取值见说明）",
-                "received", String.valueOf(Map.of("orderId", String.valueOf(orderId), "sku", String.valueOf(sku),
-                        "kind", String.valueOf(kind), "reason", String.valueOf(reason)))));
+        return json(Map.of("error", "参数不完整或无效：需要订单号、商品 sku（订单有多件商品时）、kind 和 reason（取值见说明）；收到 orderId="
+                + orderId + ", sku=" + sku + ", kind=" + kind + ", reason=" + reason));
     }
 
     private static String notFound(String orderId) {

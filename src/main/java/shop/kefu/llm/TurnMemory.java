@@ -6,13 +6,15 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 
 /**
- * The memory store as one turn sees it: remembers what the conversation's memory was before the turn,
- * so a failed turn can be rolled back, and after that ignores late writes from a call we gave up on.
+ * The memory store as one turn sees it: reads the conversation's memory once (the turn is its only
+ * writer, so later reads come from here), remembers what it was before the turn so a failed turn can be
+ * rolled back, and after that ignores late writes from a call we gave up on.
  */
 final class TurnMemory implements ChatMemoryStore {
 
     private final ChatMemoryStore store;
     private List<ChatMessage> before;
+    private List<ChatMessage> current;
     private boolean closed;
 
     TurnMemory(ChatMemoryStore store) {
@@ -21,17 +23,17 @@ final class TurnMemory implements ChatMemoryStore {
 
     @Override
     public synchronized List<ChatMessage> getMessages(Object id) {
-        List<ChatMessage> messages = store.getMessages(id);
-        if (before == null) {
-            before = messages;
+        if (current == null) {
+            before = current = List.copyOf(store.getMessages(id));
         }
-        return messages;
+        return current;
     }
 
     @Override
     public synchronized void updateMessages(Object id, List<ChatMessage> messages) {
         if (!closed) {
             store.updateMessages(id, messages);
+            current = List.copyOf(messages);
         }
     }
 
@@ -39,6 +41,7 @@ final class TurnMemory implements ChatMemoryStore {
     public synchronized void deleteMessages(Object id) {
         if (!closed) {
             store.deleteMessages(id);
+            current = List.of();
         }
     }
 
