@@ -1,7 +1,5 @@
 package shop.kefu.chat;
 
-import java.sql.SQLException;
-
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +79,7 @@ public class ChatSocket {
         } catch (ChatError e) {
             channel.send(error(e.code(), e.getMessage(), e.clientId()));
         } catch (RuntimeException e) {
-            if (Exceptions.causedBy(e, SQLException.class)) {
+            if (Exceptions.databaseUnavailable(e)) {
                 // The database is unreachable: say so, and that an unacknowledged message should be sent
                 // again (same id, so a message stored just before the failure is not stored twice).
                 LOG.warnf("Database unavailable while handling a frame from %s: %s", channel.customerId, e.toString());

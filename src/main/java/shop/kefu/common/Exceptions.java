@@ -1,5 +1,7 @@
 package shop.kefu.common;
 
+import java.sql.SQLException;
+
 /** Looks through wrapped exceptions (transactions wrap the database's). */
 public final class Exceptions {
 
@@ -13,5 +15,10 @@ public final class Exceptions {
             }
         }
         return false;
+    }
+
+    /** A failure of the database itself (unreachable, connection lost), as opposed to a bug or bad input. */
+    public static boolean databaseUnavailable(Throwable e) {
+        return causedBy(e, SQLException.class);
     }
 }

@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import shop.kefu.chat.Conversation;
 import shop.kefu.chat.EventStored;
 import shop.kefu.common.ApiException;
+import shop.kefu.common.Exceptions;
 import shop.kefu.security.Roles;
 
 /**
@@ -88,6 +89,11 @@ public class AgentSocket {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             connection.sendTextAndAwait(error("invalid_json", "The frame is not valid JSON."));
         } catch (RuntimeException e) {
+            if (Exceptions.databaseUnavailable(e)) {
+                LOG.warnf("Database unavailable while handling an agent frame: %s", e.toString());
+                connection.sendTextAndAwait(error("unavailable", "The database is unavailable; try again shortly."));
+                return;
+            }
             LOG.errorf(e, "Agent frame failed");
             connection.sendTextAndAwait(error("internal_error", "The server failed; try again."));
         }
