@@ -9,17 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import WebSocket from 'ws';
+import { connect, freePort, sleep, startService } from './service.mjs';
 
 const JAVA = process.env.JAVA ?? 'java';
-const JAR = process.env.JAR ?? '../target/quarkus-app/quarkus-run.jar';
 const H2_JAR = process.env.H2_JAR;
-
-const freePort = () => new Promise((resolve) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function startDatabase(port, dir) {
   const p = spawn(JAVA, ['-cp', H2_JAR, 'org.h2.tools.Server', '-tcp', '-tcpPort', String(port), '-ifNotExists', '-baseDir', dir],
@@ -36,43 +29,15 @@ async function startDatabase(port, dir) {
   throw new Error('H2 server did not start');
 }
 
-async function startService(port, dbPort, data) {
-  const p = spawn(JAVA, ['--add-modules', 'jdk.incubator.vector', '-Dkefu.demo.enabled=true', `-Dkefu.data.dir=${data}`,
-    `-Dquarkus.datasource.jdbc.url=jdbc:h2:tcp://127.0.0.1:${dbPort}/kefu;WRITE_DELAY=0`,
-    `-Dquarkus.http.port=${port}`, '-Dquarkus.http.host=127.0.0.1', '-jar', JAR], { stdio: 'ignore', cwd: '..' }); // the project folder: knowledge-base/
-  const deadline = Date.now() + 90000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/q/health`)).ok) return p;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline || p.exitCode !== null) throw new Error('service did not start');
-    await sleep(500);
-  }
-}
-
 test('the database goes away and comes back while a shopper chats', { skip: !H2_JAR && 'H2_JAR not set' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-db-outage-'));
   const dbPort = await freePort();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let db = await startDatabase(dbPort, join(dir, 'db'));
-  const service = await startService(port, dbPort, join(dir, 'data'));
+  const service = await startService(port, join(dir, 'data'), [`-Dquarkus.datasource.jdbc.url=jdbc:h2:tcp://127.0.0.1:${dbPort}/kefu;WRITE_DELAY=0`]);
   try {
-    const token = (await (await fetch(`${base}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ role: 'shopper', subject: 'DBOUT' + Date.now() }) })).json()).token;
-    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/ws/chat`, { headers: { Authorization: `Bearer ${token}` } });
-    const frames = [];
-    ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
-    await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
-    const waitFor = async (match, ms = 15000) => {
-      const deadline = Date.now() + ms;
-      while (Date.now() < deadline) {
-        const f = frames.find(match);
-        if (f) return f;
-        await sleep(50);
-      }
-      throw new Error('no matching frame in ' + JSON.stringify(frames));
-    };
+    const { ws, frames, waitFor } = await connect(base, 'DBOUT' + Date.now());
     const session = await waitFor((f) => f.type === 'session');
     ws.send(JSON.stringify({ type: 'message', id: 'd1', text: '草莓怎么保存' }));
     await waitFor((f) => f.type === 'ack' && f.id === 'd1');

@@ -3,56 +3,10 @@
 // every reply are still there, and the shopper resumes without loss or duplicates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import WebSocket from 'ws';
-
-const JAVA = process.env.JAVA ?? 'java';
-const JAR = process.env.JAR ?? '../target/quarkus-app/quarkus-run.jar';
-
-const freePort = () => new Promise((resolve) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-async function startService(port, data) {
-  const p = spawn(JAVA, ['--add-modules', 'jdk.incubator.vector', '-Dkefu.demo.enabled=true', `-Dkefu.data.dir=${data}`,
-    `-Dquarkus.http.port=${port}`, '-Dquarkus.http.host=127.0.0.1', '-jar', JAR], { stdio: 'ignore' });
-  const deadline = Date.now() + 90000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/q/health`)).ok) return p;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline || p.exitCode !== null) throw new Error('service did not start');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-async function token(base, role, subject) {
-  const res = await fetch(`${base}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ role, subject }) });
-  return (await res.json()).token;
-}
-
-async function connect(base, customer) {
-  const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/ws/chat`, { headers: { Authorization: `Bearer ${await token(base, 'shopper', customer)}` } });
-  const frames = [];
-  ws.on('message', (d) => frames.push(JSON.parse(d.toString())));
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
-  const waitFor = async (match) => {
-    const deadline = Date.now() + 10000;
-    while (Date.now() < deadline) {
-      const f = frames.find(match);
-      if (f) return f;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('no matching frame in ' + JSON.stringify(frames));
-  };
-  return { ws, frames, waitFor };
-}
+import { connect, freePort, startService, token } from './service.mjs';
 
 test('the queue and the whole conversation survive a kill and restart', async () => {
   const data = mkdtempSync(join(tmpdir(), 'kefu-restart-'));

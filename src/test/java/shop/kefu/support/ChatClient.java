@@ -71,6 +71,18 @@ public final class ChatClient implements AutoCloseable {
         send(JSON.createObjectNode().put("type", "message").put("id", id).put("text", text));
     }
 
+    /** Sends a message with a fresh id and returns the reply to it (after its ack). */
+    public JsonNode say(String text, String... attachments) {
+        ObjectNode frame = JSON.createObjectNode().put("type", "message").put("id", "m" + System.nanoTime()).put("text", text);
+        var list = frame.putArray("attachments");
+        for (String a : attachments) {
+            list.add(a);
+        }
+        send(frame);
+        next("ack");
+        return next("reply");
+    }
+
     public JsonNode next() {
         try {
             JsonNode n = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
