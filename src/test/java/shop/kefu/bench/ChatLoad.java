@@ -84,12 +84,12 @@ public final class ChatLoad {
     }
 
     private static void print(int n, String endpoint, Run r) {
-        System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f | %.2f | %d | %d |%n", n, endpoint, r.completed / (double) r.seconds,
+        System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.2f | %.2f | %.2f | %d | %d |%n", n, endpoint, r.latencies.length / (double) r.seconds,
                 r.p(50), r.p(99), r.p(100), r.errors.get(), r.handoffs.get());
     }
 
     /** Latencies of one run, in ms. */
-    private record Run(long[] latencies, long completed, int seconds, AtomicInteger errors, AtomicInteger handoffs) {
+    private record Run(long[] latencies, int seconds, AtomicInteger errors, AtomicInteger handoffs) {
         double p(int percentile) {
             if (latencies.length == 0) {
                 return Double.NaN;
@@ -137,7 +137,7 @@ public final class ChatLoad {
         Thread.sleep(500);
         all.forEach(Shopper::close);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Run(sorted, sorted.length, seconds, errors, handoffs);
+        return new Run(sorted, seconds, errors, handoffs);
     }
 
     /** One shopper: sends a question, waits for the answer, sends the next one interval after the last send. */
