@@ -69,6 +69,7 @@ class ProtocolFuzzTest {
                 }
             }
         }
+        flood(report);
         given().get("/q/health").then().statusCode(200);
         System.out.println("Protocol fuzzing (seed 20261122): " + report);
         assertEquals(0, report.getOrDefault("error internal_error", 0), "an unhandled error reached a client");
@@ -76,6 +77,25 @@ class ProtocolFuzzTest {
         assertTrue(report.getOrDefault("dropped by server", 0) + report.keySet().stream().filter(k -> k.startsWith("closed by server"))
                 .mapToInt(report::get).sum() > 10, "protocol violations end the connection: " + report);
         assertTrue(report.get("frames sent") >= 2 * FRAMES_PER_ENDPOINT);
+    }
+
+    /**
+     * A flood of valid messages on a connection that stays open: the random rounds flood too, but their
+     * connections are often dropped for a protocol violation before the server reaches the excess frames.
+     */
+    private void flood(Map<String, Integer> report) throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(base, "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("FLOOD")))) {
+            for (int k = 0; k < 40; k++) {
+                ws.text("{\"type\":\"message\",\"id\":\"flood-" + k + "\",\"text\":\"在吗\"}");
+                count(report, "frames sent");
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (ws.texts.stream().noneMatch(t -> t.contains("\"rate_limited\"")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+            tally(ws, report);
+        }
     }
 
     /** Sends random bad frames, reconnecting whenever the server closes (as it should on protocol errors). */
