@@ -57,10 +57,11 @@ public class ChatService {
                 && aftersales.ownedEvidence(customerId, message.attachments()).size() != message.attachments().size()) {
             throw new ChatError("unknown_attachment", "附件不存在或已失效，请重新上传。", message.id());
         }
+        engine.prepare(message.text()); // e.g. embedding the question on another core while we store it
         return retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             ClientMessage seen = ClientMessage.lookup(customerId, message.id());
             if (seen != null) {
-                return new Accepted(message.id(), seen.conversationId, seen.seq, true);
+                return new Accepted(message.id(), seen.conversationId, seen.seq, true, null, null);
             }
             Conversation c = conversations.activeFor(customerId);
             var payload = log.payload("message");
@@ -76,7 +77,7 @@ public class ChatService {
             record.conversationId = c.id;
             record.seq = event.seq;
             record.persist();
-            return new Accepted(message.id(), c.id, event.seq, false);
+            return new Accepted(message.id(), c.id, event.seq, false, c.state, c.dialogState);
         }));
     }
 
@@ -85,16 +86,15 @@ public class ChatService {
         if (accepted.duplicate()) {
             return;
         }
-        Conversation snapshot = conversations.find(accepted.conversationId()).orElseThrow();
-        if (snapshot.state != ConversationState.BOT) {
+        if (accepted.state() != ConversationState.BOT) {
             return;
         }
         TurnResult result;
         try {
-            result = engine.respond(new Turn(snapshot.id, customerId, message.text(), message.attachments(),
-                    snapshot.dialogState));
+            result = engine.respond(new Turn(accepted.conversationId(), customerId, message.text(), message.attachments(),
+                    accepted.dialogState()));
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Engine failed on conversation %s", snapshot.id);
+            LOG.errorf(e, "Engine failed on conversation %s", accepted.conversationId());
             result = TurnResult.say(replies.text("engine.error"), 0).withHandoff(HandoffReason.REPEATED_FAILURE);
         }
         TurnResult reply = result;
@@ -162,6 +162,8 @@ public class ChatService {
     public record Opened(String conversationId, long lastSeq, ConversationState state) {
     }
 
-    public record Accepted(String clientId, String conversationId, long seq, boolean duplicate) {
+    /** A stored message, with the conversation's state and dialog state as they were when it was stored. */
+    public record Accepted(String clientId, String conversationId, long seq, boolean duplicate, ConversationState state,
+            String dialogState) {
     }
 }

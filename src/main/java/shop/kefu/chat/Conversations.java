@@ -55,9 +55,4 @@ public class Conversations {
         }
         return Conversation.<Conversation>findByIdOptional(id).filter(c -> c.customerId.equals(customerId));
     }
-
-    @Transactional
-    public Optional<Conversation> find(String id) {
-        return Conversation.findByIdOptional(id);
-    }
 }

@@ -54,6 +54,16 @@ public class EmbeddedEngine implements TurnEngine {
         return HUMAN.matcher(turn.text()).find() || DialogState.parse(turn.dialogState()).flow() != null;
     }
 
+    /** The knowledge search's embedding of the message starts while the message is being stored. */
+    @Override
+    public void prepare(String text) {
+        String question = text.strip();
+        if (!question.isEmpty() && !HUMAN.matcher(question).find() && !GREETING.matcher(question).matches()
+                && !THANKS.matcher(question).matches()) {
+            kb.prefetch(question);
+        }
+    }
+
     @Override
     public TurnResult respond(Turn turn) {
         DialogState state = DialogState.parse(turn.dialogState());

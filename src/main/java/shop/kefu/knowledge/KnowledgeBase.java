@@ -47,11 +47,13 @@ public class KnowledgeBase {
     ObjectMapper json;
 
     private Embedder embedder;
+    private QuestionVectors questions;
     private KnowledgeIndex index;
 
     void start(@Observes StartupEvent event) {
         embedder = new Embedder();
-        index = new KnowledgeIndex(embedder);
+        questions = new QuestionVectors(embedder, config.questionCache());
+        index = new KnowledgeIndex(questions);
         index.setSynonyms(Synonyms.load(folder().resolve("synonyms.txt")));
         if (QuarkusTransaction.requiringNew().call(() -> Article.count()) == 0) {
             importFolder("startup");
@@ -126,6 +128,11 @@ public class KnowledgeBase {
 
     public KnowledgeIndex.Result search(String question, int limit) {
         return index.search(question, limit);
+    }
+
+    /** Starts embedding a question on another core, for a {@link #search} of the same text soon after. */
+    public void prefetch(String question) {
+        questions.prefetch(question);
     }
 
     public List<float[]> embedAll(List<String> texts) {

@@ -13,6 +13,10 @@ public interface KnowledgeConfig {
     @WithDefault("0.75")
     double answerThreshold();
 
+    /** How many recent shopper questions keep their embedding (about 2.3 KiB each); 0 keeps none. */
+    @WithDefault("2048")
+    int questionCache();
+
     /** Below the answer threshold but at or above this, the bot asks which topic was meant. */
     @WithDefault("0.2")
     double clarifyThreshold();

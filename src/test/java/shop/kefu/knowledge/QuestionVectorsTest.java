@@ -1,0 +1,86 @@
+package shop.kefu.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+class QuestionVectorsTest {
+
+    /** A stand-in model that counts its calls per text and can be held until released. */
+    static final class CountingModel implements Function<String, float[]> {
+        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        final CountDownLatch release;
+
+        CountingModel(CountDownLatch release) {
+            this.release = release;
+        }
+
+        @Override
+        public float[] apply(String text) {
+            calls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new float[] { text.length(), text.hashCode() };
+        }
+
+        int calls(String text) {
+            return calls.getOrDefault(text, new AtomicInteger()).get();
+        }
+    }
+
+    @Test
+    void aRepeatedQuestionIsEmbeddedOnceAndTheLeastRecentlyAskedIsForgotten() {
+        CountingModel model = new CountingModel(new CountDownLatch(0));
+        QuestionVectors vectors = new QuestionVectors(model, 2);
+
+        float[] first = vectors.apply("草莓怎么保存");
+        assertSame(first, vectors.apply("草莓怎么保存"));
+        assertEquals(1, model.calls("草莓怎么保存"));
+
+        vectors.apply("螃蟹到了不动了");
+        vectors.apply("草莓怎么保存"); // now the most recent of the two kept
+        vectors.apply("冰箱不制冷怎么办"); // the third: the crab question goes
+        vectors.apply("草莓怎么保存");
+        vectors.apply("螃蟹到了不动了");
+        assertEquals(1, model.calls("草莓怎么保存"));
+        assertEquals(2, model.calls("螃蟹到了不动了"));
+    }
+
+    @Test
+    void aSearchRightAfterAPrefetchWaitsForItInsteadOfEmbeddingAgain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountingModel model = new CountingModel(release);
+        QuestionVectors vectors = new QuestionVectors(model, 0); // nothing kept: only the prefetch is shared
+
+        vectors.prefetch("榴莲怎么判断熟没熟");
+        var search = java.util.concurrent.CompletableFuture.supplyAsync(() -> vectors.apply("榴莲怎么判断熟没熟"));
+        Thread.sleep(100);
+        release.countDown();
+        float[] v = search.get(10, TimeUnit.SECONDS);
+
+        assertArrayEquals(new float[] { 9, "榴莲怎么判断熟没熟".hashCode() }, v);
+        assertEquals(1, model.calls("榴莲怎么判断熟没熟"));
+        vectors.apply("榴莲怎么判断熟没熟"); // capacity 0: asked again, embedded again
+        assertEquals(2, model.calls("榴莲怎么判断熟没熟"));
+    }
+
+    @Test
+    void theModelGivesOneTextTheSameVectorEveryTimeSoAKeptVectorIsExact() {
+        Embedder model = new Embedder();
+        float[] once = model.apply("车厘子收到后怎么保存");
+        assertArrayEquals(once, model.apply("车厘子收到后怎么保存"));
+        assertArrayEquals(once, new QuestionVectors(model, 8).apply("车厘子收到后怎么保存"));
+    }
+}
