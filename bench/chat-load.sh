@@ -2,7 +2,8 @@
 # Chat benchmarks against the packaged service on loopback (docs/benchmarks.md):
 #   start-up time to the first answered message, bot turns vs the plain echo at 1/50/500 shoppers,
 #   and idle capacity (heap and RSS per open shopper connection).
-# Usage: bash bench/chat-load.sh [startup|turns|idle|all]   (env: SECONDS_PER_RUN, CONNECTIONS, RATE)
+# Usage: bash bench/chat-load.sh [startup|turns|idle|all]   (env: SECONDS_PER_RUN, CONNECTIONS, RATE,
+#   SERVICE_OPTS: extra -D options for the service, e.g. -Dkefu.kb.question-cache=0)
 # Builds the jar if missing; starts the service in demo mode with the echo endpoint on a free port and
 # its own data folder; stops it at the end. Bounded: each run is WARMUP (10 s) + SECONDS_PER_RUN (20 s).
 set -euo pipefail
@@ -23,7 +24,7 @@ started=$(date +%s%3N)
 # The per-connection rate limit is raised so that 50 shoppers can share a total of 400 turns/s (8/s each).
 "$java_home/bin/java" --add-modules jdk.incubator.vector -Dkefu.demo.enabled=true -Dkefu.bench.echo=true \
   -Dkefu.chat.rate-per-second=20 -Dkefu.chat.rate-burst=40 -Dkefu.data.dir="$data" \
-  -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
+  -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN ${SERVICE_OPTS:-} \
   -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -1,9 +1,8 @@
 package shop.kefu.chat;
 
-import java.time.OffsetDateTime;
-
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +41,8 @@ public class ChatService {
     Replies replies;
     @Inject
     AfterSalesService aftersales;
+    @Inject
+    TurnStore turns;
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
@@ -58,27 +59,33 @@ public class ChatService {
             throw new ChatError("unknown_attachment", "附件不存在或已失效，请重新上传。", message.id());
         }
         engine.prepare(message.text()); // e.g. embedding the question on another core while we store it
-        return retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
-            ClientMessage seen = ClientMessage.lookup(customerId, message.id());
-            if (seen != null) {
-                return new Accepted(message.id(), seen.conversationId, seen.seq, true, null, null);
-            }
-            Conversation c = conversations.activeFor(customerId);
-            var payload = log.payload("message");
-            payload.put("from", "shopper");
-            payload.put("id", message.id());
-            payload.put("text", message.text());
-            var attachments = payload.putArray("attachments");
-            message.attachments().forEach(attachments::add);
-            ChatEvent event = log.append(c, payload, "shopper", message.text());
-            ClientMessage record = new ClientMessage();
-            record.customerId = customerId;
-            record.clientId = message.id();
-            record.conversationId = c.id;
-            record.seq = event.seq;
-            record.persist();
-            return new Accepted(message.id(), c.id, event.seq, false, c.state, c.dialogState);
-        }));
+        return retryOnConflict(() -> turns.storeMessage(customerId, message.id(), messagePayload(message), message.text())
+                .orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    // no open conversation: open one (with its greeting), then store the message in it
+                    ClientMessage seen = ClientMessage.lookup(customerId, message.id());
+                    if (seen != null) {
+                        return new Accepted(message.id(), seen.conversationId, seen.seq, true, null, null);
+                    }
+                    Conversation c = conversations.activeFor(customerId);
+                    ChatEvent event = log.append(c, messagePayload(message), "shopper", message.text());
+                    ClientMessage record = new ClientMessage();
+                    record.customerId = customerId;
+                    record.clientId = message.id();
+                    record.conversationId = c.id;
+                    record.seq = event.seq;
+                    record.persist();
+                    return new Accepted(message.id(), c.id, event.seq, false, c.state, c.dialogState);
+                })));
+    }
+
+    private ObjectNode messagePayload(ClientFrame.Message message) {
+        ObjectNode payload = log.payload("message");
+        payload.put("from", "shopper");
+        payload.put("id", message.id());
+        payload.put("text", message.text());
+        var attachments = payload.putArray("attachments");
+        message.attachments().forEach(attachments::add);
+        return payload;
     }
 
     /** Lets the engine answer an accepted message, if the bot holds the conversation. */
@@ -98,6 +105,10 @@ public class ChatService {
             result = TurnResult.say(replies.text("engine.error"), 0).withHandoff(HandoffReason.REPEATED_FAILURE);
         }
         TurnResult reply = result;
+        if (reply.handoff() == null) {
+            turns.storeReply(accepted.conversationId(), customerId, replyPayload(reply), reply.text(), reply.dialogState());
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = conversations.lock(accepted.conversationId());
             if (c.state != ConversationState.BOT) {
@@ -131,7 +142,11 @@ public class ChatService {
     }
 
     void appendReply(Conversation c, TurnResult r) {
-        var payload = log.reply("bot", r.text(), r.confidence(), r.quickReplies());
+        log.append(c, replyPayload(r), "bot", r.text());
+    }
+
+    private ObjectNode replyPayload(TurnResult r) {
+        ObjectNode payload = log.reply("bot", r.text(), r.confidence(), r.quickReplies());
         var citations = payload.withArray("citations");
         for (Citation citation : r.citations()) {
             citations.addObject().put("articleId", citation.articleId()).put("title", citation.title());
@@ -143,16 +158,18 @@ public class ChatService {
                 node.put("aftersalesId", a.aftersalesId()).put("kind", a.kind());
             }
         }
-        log.append(c, payload, "bot", r.text());
-        c.updatedAt = OffsetDateTime.now();
+        return payload;
     }
 
-    /** Two first messages of one shopper racing to open a conversation: the loser retries into the winner's. */
+    /**
+     * Two first messages of one shopper racing to open a conversation, or one message id sent twice at
+     * once: the loser retries into the winner's conversation, or finds its id already stored.
+     */
     private static <T> T retryOnConflict(java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            if (Exceptions.causedBy(e, ConstraintViolationException.class)) {
+            if (Exceptions.constraintViolation(e)) {
                 return work.get();
             }
             throw e;

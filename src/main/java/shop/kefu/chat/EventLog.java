@@ -48,19 +48,25 @@ public class EventLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public ChatEvent append(Conversation conversation, ObjectNode payload, String sender, String text) {
         OffsetDateTime now = OffsetDateTime.now();
-        payload.put("at", now.toString());
+        String json = stamp(payload, now);
         ChatEvent event = new ChatEvent();
         event.conversationId = conversation.id;
         event.seq = ++conversation.lastSeq;
         event.type = payload.get("type").asText();
         event.sender = sender;
         event.text = text;
-        event.payload = payload.toString();
+        event.payload = json;
         event.createdAt = now;
         event.persist();
         conversation.updatedAt = now;
         stored.fire(new EventStored(conversation.id, conversation.customerId, event.seq, event.type, event.wire()));
         return event;
+    }
+
+    /** Adds the time to an event's payload; returns the JSON as stored (clients get it with seq added). */
+    static String stamp(ObjectNode payload, OffsetDateTime at) {
+        payload.put("at", at.toString());
+        return payload.toString();
     }
 
     @Transactional
