@@ -75,6 +75,27 @@ class ChatSocketTest {
     }
 
     @Test
+    void theSameIdSentAtOnceFromTwoConnectionsIsStoredOnceAndBothAreAcknowledged() {
+        String customer = Ws.uniqueCustomer("C");
+        try (ChatClient phone = connect(customer); ChatClient tablet = connect(customer)) {
+            phone.next("reply");
+            tablet.next("reply");
+            for (int k = 0; k < 10; k++) {
+                String id = "race-" + k;
+                phone.message(id, "草莓怎么保存");
+                tablet.message(id, "草莓怎么保存");
+                long a = phone.next(f -> "ack".equals(f.path("type").asText()) && id.equals(f.path("id").asText())).get("seq").asLong();
+                long b = tablet.next(f -> "ack".equals(f.path("type").asText()) && id.equals(f.path("id").asText())).get("seq").asLong();
+                assertEquals(a, b, "both connections are told the one seq of " + id);
+            }
+            phone.drain(Duration.ofMillis(1500));
+            String conversation = Conversation.<Conversation>find("customerId", customer).firstResult().id;
+            assertEquals(10, ChatEvent.count("conversationId = ?1 and type = 'message'", conversation), "each id stored once");
+            assertEquals(11, ChatEvent.count("conversationId = ?1 and type = 'reply'", conversation), "the greeting and one answer per id");
+        }
+    }
+
+    @Test
     void resumeAfterADroppedConnectionLosesAndDuplicatesNothing() {
         String customer = Ws.uniqueCustomer("C");
         String conversationId;
