@@ -4,15 +4,14 @@
 #   and idle capacity (heap and RSS per open shopper connection).
 # Usage: bash bench/chat-load.sh [startup|turns|idle|all]   (env: SECONDS_PER_RUN, CONNECTIONS, RATE,
 #   SERVICE_OPTS: extra -D options for the service, e.g. -Dkefu.kb.question-cache=0)
-# Builds the jar if missing; starts the service in demo mode with the echo endpoint on a free port and
+# Packages the service; starts the service in demo mode with the echo endpoint on a free port and
 # its own data folder; stops it at the end. Bounded: each run is WARMUP (10 s) + SECONDS_PER_RUN (20 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
 
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q package -DskipTests
-fi
+# always packaged: a jar left over from before a code change would be measured instead of the code
+./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 java_home=$(bash -c '. .mvn/select-jdk.sh; echo "$JAVA_HOME"')
 cp="target/test-classes:target/classes:$(cat target/bench.cp)"

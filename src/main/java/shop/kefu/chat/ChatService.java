@@ -90,10 +90,7 @@ public class ChatService {
 
     /** Lets the engine answer an accepted message, if the bot holds the conversation. */
     public void answer(String customerId, Accepted accepted, ClientFrame.Message message) {
-        if (accepted.duplicate()) {
-            return;
-        }
-        if (accepted.state() != ConversationState.BOT) {
+        if (accepted.duplicate() || accepted.state() != ConversationState.BOT) {
             return;
         }
         TurnResult result;
@@ -109,16 +106,14 @@ public class ChatService {
             turns.storeReply(accepted.conversationId(), customerId, replyPayload(reply), reply.text(), reply.dialogState());
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().run(() -> { // a handoff: on the JPA path, where the queue lives
             Conversation c = conversations.lock(accepted.conversationId());
             if (c.state != ConversationState.BOT) {
                 return; // an agent took over while the engine was thinking
             }
             appendReply(c, reply);
             c.dialogState = reply.dialogState();
-            if (reply.handoff() != null) {
-                handoff.handOff(c, reply.handoff());
-            }
+            handoff.handOff(c, reply.handoff());
         });
     }
 
