@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import shop.kefu.common.GroupCommit;
+
 /**
  * The two writes of every bot turn in plain JDBC: storing a shopper message in the open conversation,
  * and storing a bot reply that hands nothing off. They write the same rows under the same rules as
@@ -32,6 +34,8 @@ class TurnStore {
     DataSource dataSource;
     @Inject
     Event<EventStored> stored;
+    @Inject
+    GroupCommit commits;
 
     /**
      * Stores a shopper message in the shopper's open conversation, or recognises a resent id. Empty if
@@ -165,6 +169,7 @@ class TurnStore {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+        commits.awaitDurable(); // in the file before anyone is told
         if (result instanceof Committed<?> committed) {
             stored.fire(committed.event().event()); // no transaction here: live views are told at once
             return (T) committed.value();
