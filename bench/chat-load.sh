@@ -3,7 +3,8 @@
 #   start-up time to the first answered message, bot turns vs the plain echo at 1/50/500 shoppers,
 #   and idle capacity (heap and RSS per open shopper connection).
 # Usage: bash bench/chat-load.sh [startup|turns|idle|all]   (env: SECONDS_PER_RUN, CONNECTIONS, RATE,
-#   SERVICE_OPTS: extra -D options for the service, e.g. -Dkefu.kb.question-cache=0)
+#   SERVICE_OPTS: extra options for the service, e.g. -Dkefu.kb.question-cache=0 or -XX:NativeMemoryTracking=summary,
+#   LOAD_OPTS: for the load generator, e.g. -Dload.histogram=true: heap growth by class in the idle run)
 # Packages the service; starts the service in demo mode with the echo endpoint on a free port and
 # its own data folder; stops it at the end. Bounded: each run is WARMUP (10 s) + SECONDS_PER_RUN (20 s).
 set -euo pipefail
@@ -29,7 +30,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
 load() {
-  "$java_home/bin/java" -Xmx4g -cp "$cp" -Dload.url="http://127.0.0.1:$port" "$@" shop.kefu.bench.ChatLoad
+  "$java_home/bin/java" -Xmx4g -cp "$cp" -Dload.url="http://127.0.0.1:$port" ${LOAD_OPTS:-} "$@" shop.kefu.bench.ChatLoad
 }
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$java_home/bin/java" -version 2>&1 | head -1)"
 load -Dload.mode=startup -Dload.started="$started"

@@ -6,13 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -255,31 +258,68 @@ public final class ChatLoad {
 
     private static void idle(String base, int connections, String pid) throws Exception {
         List<WebSocket> open = new ArrayList<>();
-        openShoppers(base, 50, open, "IDLE-WARM");
+        openShoppers(base, 0, 50, open, "IDLE-WARM");
         gc(pid);
         long heap0 = heap(base);
         long rss0 = rss(pid);
+        jcmd(pid, "VM.native_memory", "baseline"); // answered only if the service runs with -XX:NativeMemoryTracking
+        Map<String, long[]> classes0 = Boolean.getBoolean("load.histogram") ? histogram(pid) : Map.of();
+        // Measured at half and at all connections: the second half's growth is the marginal cost of a
+        // connection, without the one-off costs of the first thousands (compiled code, the heap's growth).
         long t0 = System.nanoTime();
-        openShoppers(base, connections, open, "IDLE");
+        int half = connections / 2;
+        openShoppers(base, 0, half, open, "IDLE");
+        gc(pid);
+        long heapHalf = heap(base);
+        long rssHalf = rss(pid);
+        openShoppers(base, half, connections, open, "IDLE");
         double took = (System.nanoTime() - t0) / 1e9;
         gc(pid);
         long heap1 = heap(base);
         long rss1 = rss(pid);
         System.out.printf(Locale.ROOT, "Idle capacity: %d shopper connections open (each with its conversation and greeting) in %.1f s%n",
                 connections, took);
-        System.out.printf(Locale.ROOT, "  heap after GC: %d MiB -> %d MiB: %.1f KiB per connection%n", heap0 >> 20, heap1 >> 20,
-                (heap1 - heap0) / 1024.0 / connections);
-        System.out.printf(Locale.ROOT, "  RSS: %d MiB -> %d MiB: %.1f KiB per connection%n", rss0 >> 20, rss1 >> 20,
-                (rss1 - rss0) / 1024.0 / connections);
+        System.out.printf(Locale.ROOT, "  heap after GC: %d MiB -> %d MiB (%d open) -> %d MiB: %.1f KiB per connection; second half %.1f KiB%n",
+                heap0 >> 20, heapHalf >> 20, half, heap1 >> 20, (heap1 - heap0) / 1024.0 / connections,
+                (heap1 - heapHalf) / 1024.0 / (connections - half));
+        System.out.printf(Locale.ROOT, "  RSS: %d MiB -> %d MiB (%d open) -> %d MiB: %.1f KiB per connection; second half %.1f KiB%n",
+                rss0 >> 20, rssHalf >> 20, half, rss1 >> 20, (rss1 - rss0) / 1024.0 / connections,
+                (rss1 - rssHalf) / 1024.0 / (connections - half));
+        String nmt = jcmd(pid, "VM.native_memory", "summary.diff", "scale=MB");
+        if (nmt.contains("Native Memory Tracking")) {
+            System.out.println("  where the process's memory grew (Native Memory Tracking, committed, MB):");
+            nmt.lines().filter(l -> l.matches("^(Total.*|-\\s+\\S.*\\(reserved=.*)")).map(l -> "    " + l.strip()).forEach(System.out::println);
+        }
+        if (Boolean.getBoolean("load.histogram")) {
+            Map<String, long[]> classes1 = histogram(pid);
+            System.out.println("  heap growth by class (after GC, bytes per connection, instances per connection):");
+            classes1.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), new long[] {
+                            e.getValue()[0] - classes0.getOrDefault(e.getKey(), new long[2])[0],
+                            e.getValue()[1] - classes0.getOrDefault(e.getKey(), new long[2])[1] }))
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(30)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %8.0f B  %6.2f  %s%n", e.getValue()[1] / (double) connections,
+                            e.getValue()[0] / (double) connections, e.getKey()));
+        }
         open.forEach(WebSocket::abort);
     }
 
-    private static void openShoppers(String base, int count, List<WebSocket> open, String prefix) throws Exception {
+    /** Live objects by class (jcmd GC.class_histogram runs a full GC first): class -> {instances, bytes}. */
+    private static Map<String, long[]> histogram(String pid) throws Exception {
+        Map<String, long[]> classes = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(jcmd(pid, "GC.class_histogram"));
+        while (m.find()) {
+            classes.put(m.group(3), new long[] { Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) });
+        }
+        return classes;
+    }
+
+    private static void openShoppers(String base, int first, int end, List<WebSocket> open, String prefix) throws Exception {
         int batch = 200;
-        for (int from = 0; from < count; from += batch) {
+        for (int from = first; from < end; from += batch) {
             List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
             List<CountDownLatch> greeted = new ArrayList<>();
-            for (int i = from; i < Math.min(count, from + batch); i++) {
+            for (int i = from; i < Math.min(end, from + batch); i++) {
                 CountDownLatch greeting = new CountDownLatch(1);
                 greeted.add(greeting);
                 pending.add(HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token(base, prefix + "-" + i))
@@ -310,10 +350,21 @@ public final class ChatLoad {
 
     private static void gc(String pid) throws Exception {
         if (pid != null) {
-            new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
-                    .waitFor(60, TimeUnit.SECONDS);
+            jcmd(pid, "GC.run");
             Thread.sleep(500);
         }
+    }
+
+    private static String jcmd(String pid, String... command) throws Exception {
+        if (pid == null) {
+            return "";
+        }
+        List<String> line = new ArrayList<>(List.of("jcmd", pid));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     private static long heap(String base) throws Exception {
