@@ -29,8 +29,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * next file write, which covers every commit made before it started: one write for all who are waiting.
  *
  * <p>JTA transactions wait in a synchronization registered when they begin, which runs before the
- * after-commit observers that push events to clients and before a REST response is written; the JDBC turn path calls {@link #awaitDurable}
- * itself. PostgreSQL, H2 in memory and H2 servers are left alone ({@link #active()} is false).
+ * after-commit observers that push events to clients and before a REST response is written; the JDBC
+ * turn path calls {@link #awaitDurable} itself. PostgreSQL, H2 in memory and H2 servers are left alone
+ * ({@link #active()} is false).
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -112,7 +113,14 @@ public class GroupCommit {
             }
             checkpoint.execute(); // H2: store everything committed to the file now
         } catch (SQLException e) {
-            connection = null;
+            if (connection != null) {
+                try {
+                    connection.close(); // a new one next time: this one may be broken
+                } catch (SQLException ignored) {
+                    // already broken: nothing left to release
+                }
+                connection = null;
+            }
             throw new IllegalStateException("Writing the database file failed", e);
         }
     }
