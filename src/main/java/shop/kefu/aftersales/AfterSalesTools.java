@@ -25,6 +25,39 @@ public class AfterSalesTools {
         return orders.ordersOf(customerId);
     }
 
+    /**
+     * The customer's orders as context for understanding a message, kept for a few seconds: most turns
+     * of a chat ask for them, and each ask is a query (or a call to the shop's order system). Requests
+     * themselves use {@link #myOrders} and {@link #order}, which always ask.
+     */
+    public List<Order> recentOrders(String customerId) {
+        long now = System.nanoTime();
+        synchronized (context) {
+            Context c = context.get(customerId);
+            if (c != null && now - c.at() < CONTEXT_NANOS) {
+                return c.orders();
+            }
+        }
+        List<Order> fresh = myOrders(customerId);
+        synchronized (context) {
+            context.put(customerId, new Context(fresh, now));
+        }
+        return fresh;
+    }
+
+    private static final long CONTEXT_NANOS = 10_000_000_000L;
+    private static final int CONTEXT_CUSTOMERS = 10_000;
+
+    private record Context(List<Order> orders, long at) {
+    }
+
+    private final java.util.Map<String, Context> context = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Context> eldest) {
+            return size() > CONTEXT_CUSTOMERS;
+        }
+    };
+
     /** The order if it is this customer's; someone else's order is reported exactly like a missing one. */
     public Optional<Order> order(String customerId, String orderId) {
         return orders.find(customerId, orderId);

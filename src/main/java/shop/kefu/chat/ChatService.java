@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.common.Exceptions;
 import shop.kefu.dialog.Citation;
+import shop.kefu.dialog.Form;
 import shop.kefu.dialog.HandoffReason;
 import shop.kefu.dialog.ReplyAction;
 import shop.kefu.dialog.Replies;
@@ -151,6 +152,16 @@ public class ChatService {
             var node = actions.addObject().put("type", a.type());
             if (a.aftersalesId() != null) {
                 node.put("aftersalesId", a.aftersalesId()).put("kind", a.kind());
+            }
+        }
+        Form f = r.form();
+        if (f != null) {
+            payload.putObject("aftersales").put("orderId", f.orderId()).put("sku", f.sku()).put("item", f.item())
+                    .put("kind", f.kindWire()).put("reason", f.reasonWire()).put("unused", f.unused()).put("visit", f.visit())
+                    .put("step", f.step());
+            if (f.decision() != null) {
+                payload.putObject("decision").put("outcome", f.decision().outcome().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("rule", f.decision().rule());
             }
         }
         return payload;

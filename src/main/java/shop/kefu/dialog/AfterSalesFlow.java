@@ -18,6 +18,9 @@ import shop.kefu.dialog.DialogState.Flow;
 import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
 import shop.kefu.policy.Decision;
+import shop.kefu.understanding.ItemMatcher;
+import shop.kefu.understanding.Reading;
+import shop.kefu.understanding.Understanding;
 
 /**
  * Slot filling for after-sales requests and visits: takes what the shopper already said, asks only for
@@ -35,93 +38,135 @@ public class AfterSalesFlow {
     AfterSalesTools tools;
     @Inject
     Replies replies;
+    @Inject
+    Understanding understanding;
 
-    /** Starts a request (visit == null) or a visit booking ("install"/"repair") from the shopper's message. */
-    public TurnResult start(Turn turn, DialogState state, String visit) {
-        String text = turn.text();
-        ClaimReason reason = Slots.reason(text);
-        Flow f = new Flow(visit, null, null, Slots.kind(text), reason != null ? reason : state.hint(), Slots.share(text),
-                Slots.unused(text), turn.attachments(), null);
-        return advance(turn, state, f);
+    /**
+     * Starts a request (visit == null) or a visit booking ("install"/"repair") from what the message
+     * says; an item or problem the previous answer was about fills what the message leaves out.
+     */
+    public TurnResult start(Turn turn, DialogState state, Reading reading, String visit) {
+        boolean hinted = state.hintOrder() != null;
+        Flow f = new Flow(visit, hinted ? state.hintOrder() : null, hinted ? state.hintSku() : null, reading.kind(),
+                reading.reason() != null ? reading.reason() : state.hint(), Slots.share(turn.text()), reading.unused(),
+                turn.attachments(), null);
+        return advance(turn, state, f, reading);
     }
 
-    public TurnResult resume(Turn turn, DialogState state) {
-        String text = turn.text();
+    public TurnResult resume(Turn turn, DialogState state, Reading reading) {
+        String text = turn.text().strip();
         Flow f = state.flow().withEvidence(turn.attachments());
-        if (Slots.CANCEL.matcher(text).find()) {
+        // "退掉算了" asks for a return; "算了，不退了" cancels: a cancel word with no request beside it
+        if (Slots.CANCEL.matcher(text).find() && reading.kind() == null) {
             return reply(replies.text("flow.cancelled"), List.of(), state.withFlow(null).withHint(null));
         }
-        if (f.awaiting() == Awaiting.CONFIRM && Slots.CONFIRM.matcher(text.strip()).matches()) {
+        if (f.awaiting() == Awaiting.CONFIRM && Slots.CONFIRM.matcher(text).matches()) {
             return create(turn, state, f);
         }
         // Whatever the step, take every detail the message gives; a new kind or reason replaces the old one.
-        ClaimKind kind = Slots.kind(text);
-        ClaimReason reason = Slots.reason(text);
-        Boolean said = Slots.unused(text);
+        Boolean said = f.awaiting() == Awaiting.UNUSED ? unusedAnswer(text, reading) : reading.unused();
         if (f.awaiting() == Awaiting.UNUSED && said == null) {
             return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f);
         }
-        Flow merged = new Flow(f.visit(), f.awaiting() == Awaiting.ORDER ? null : f.orderId(),
-                f.awaiting() == Awaiting.ORDER ? null : f.sku(), kind != null ? kind : f.kind(), reason != null ? reason : f.reason(),
-                f.share(), said != null ? said : f.unused(), f.evidence(), f.awaiting());
-        return advance(turn, state, merged);
+        // Choosing an order names an item ("B-17 红富士苹果 5斤"), not a new problem: details only fill gaps then.
+        boolean choosing = f.awaiting() == Awaiting.ORDER;
+        ClaimKind kind = reading.kind() != null && !(choosing && f.kind() != null) ? reading.kind() : f.kind();
+        ClaimReason reason = reading.reason() != null && !(choosing && f.reason() != null) ? reading.reason() : f.reason();
+        Flow merged = new Flow(f.visit(), choosing ? null : f.orderId(), choosing ? null : f.sku(), kind, reason, f.share(),
+                said != null ? said : f.unused(), f.evidence(), f.awaiting());
+        return advance(turn, state, merged, reading);
     }
 
-    private TurnResult advance(Turn turn, DialogState state, Flow f) {
+    /** The answer to "not used yet?": our own quick replies, a bare yes or no, or what the message says. */
+    private Boolean unusedAnswer(String text, Reading reading) {
+        List<String> quick = replies.list("flow.ask.unused.quick");
+        if (text.equals(quick.get(0))) {
+            return true;
+        }
+        if (quick.size() > 1 && text.equals(quick.get(1))) {
+            return false;
+        }
+        Boolean bare = Slots.bareUnused(text);
+        return bare != null ? bare : reading.unused();
+    }
+
+    private TurnResult advance(Turn turn, DialogState state, Flow f, Reading reading) {
         List<Order> orders = tools.myOrders(turn.customerId());
         if (f.orderId() == null) {
-            String unknown = Slots.unknownOrderId(turn.text(), orders);
-            Slots.Match m = unknown == null ? Slots.item(turn.text(), orders) : null;
-            if (m == null && unknown == null && orders.size() == 1 && orders.get(0).items().size() == 1) {
-                m = new Slots.Match(orders.get(0), orders.get(0).items().get(0));
-            }
-            if (m == null) {
+            ItemMatcher.Match m = understanding.items(turn.text(), orders, f.reason());
+            // an order number that is not the shopper's is never guessed around: they choose from their own
+            ItemMatcher.Candidate only = m.unknownOrder() == null ? m.only() : null;
+            if (only == null) {
                 if (orders.isEmpty()) {
                     return reply(replies.text("flow.no.orders"), List.of("转人工"), state.withFlow(null));
                 }
-                String question = unknown != null ? replies.text("flow.unknown.order", Map.of("order", unknown)) : replies.text("flow.ask.order");
-                return ask(question, orders.stream().flatMap(o -> o.items().stream().map(i -> o.orderId() + " " + i.name()))
-                        .limit(MAX_ORDER_CHOICES).toList(), state, f.with(Awaiting.ORDER));
+                String question = m.unknownOrder() != null ? replies.text("flow.unknown.order", Map.of("order", m.unknownOrder()))
+                        : replies.text("flow.ask.order");
+                List<ItemMatcher.Candidate> offered = m.candidates().size() > 1 ? m.candidates() : all(orders);
+                return ask(question, offered.stream().map(c -> c.order().orderId() + " " + c.item().name()).limit(MAX_ORDER_CHOICES)
+                        .toList(), state, f.with(Awaiting.ORDER));
             }
-            f = new Flow(f.visit(), m.order().orderId(), m.item().sku(), f.kind(), f.reason(), f.share(), f.unused(), f.evidence(), null);
+            f = new Flow(f.visit(), only.order().orderId(), only.item().sku(), f.kind(), f.reason(), f.share(), f.unused(), f.evidence(),
+                    null);
         }
         Optional<Order> found = tools.order(turn.customerId(), f.orderId());
         if (found.isEmpty()) { // the order disappeared from the order system meanwhile
             return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of("转人工"), state.withFlow(null));
         }
         Order order = found.get();
+        Order.Item item = order.item(f.sku()).orElse(order.items().get(0));
         if (f.visit() != null) {
-            return bookVisit(turn, state, f, order);
+            return bookVisit(turn, state, f, order, item);
         }
         String category = order.category();
         ClaimReason reason = Slots.forCategory(f.reason(), category);
         if (reason == null) {
-            return ask(replies.text("flow.ask.reason"), replies.list("flow.ask.reason." + category), state, f.with(Awaiting.REASON));
+            return ask(replies.text("flow.ask.reason"), replies.list("flow.ask.reason." + category), state, f.with(Awaiting.REASON),
+                    item);
         }
         ClaimKind kind = normaliseKind(f.kind(), reason, category);
         if (kind == null) {
             return ask(replies.text("flow.ask.kind"), replies.list("flow.ask.kind." + category), state,
-                    withReason(f, reason).with(Awaiting.KIND));
+                    withReason(f, reason).with(Awaiting.KIND), item);
         }
         f = new Flow(null, f.orderId(), f.sku(), kind, reason, f.share(), f.unused(), f.evidence(), null);
         Optional<AfterSalesOrder> standing = tools.standing(turn.customerId(), claim(f));
         if (standing.isPresent()) {
             return reply(replies.text("flow.duplicate", Map.of("id", standing.get().id, "status", standing.get().status.label)),
-                    List.of("我的售后进度"), state.withFlow(null).withHint(null));
+                    List.of("我的售后进度"), state.withFlow(null).withHint(null)).withForm(form(f, item, null));
         }
         Decision d = tools.checkEligibility(turn.customerId(), claim(f)).decision();
         // Ask whether the goods are unused only when it can change the answer.
         if (reason == ClaimReason.NO_REASON && f.unused() == null && d.outcome() != Decision.Outcome.REJECTED) {
-            return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f.with(Awaiting.UNUSED));
+            return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f.with(Awaiting.UNUSED), item);
         }
-        Order.Item item = order.item(f.sku()).orElseThrow();
-        return switch (d.outcome()) {
-            case NEEDS_EVIDENCE -> ask(d.reason(), List.of("算了"), state, f.with(Awaiting.EVIDENCE));
-            case REJECTED -> reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of("转人工"), state.withFlow(null).withHint(null));
+        Flow decided = f;
+        return (switch (d.outcome()) {
+            case NEEDS_EVIDENCE -> ask(d.reason(), List.of("算了"), state, decided.with(Awaiting.EVIDENCE), item);
+            case REJECTED -> reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of("转人工"),
+                    state.withFlow(null).withHint(null)).withForm(form(decided, item, null));
             case APPROVED, REVIEW -> ask(replies.text("flow.confirm", Map.of("order", order.orderId(), "item", item.name(),
                     "kind", kind.label, "reason", reason.label, "amount", d.amount().toPlainString(), "decision", d.reason())),
-                    confirmChoices(kind, category), state, f.with(Awaiting.CONFIRM));
+                    confirmChoices(kind, category), state, decided.with(Awaiting.CONFIRM), item);
+        }).withForm(formOf(decided, d, item));
+    }
+
+    private static Form formOf(Flow f, Decision d, Order.Item item) {
+        String step = switch (d.outcome()) {
+            case NEEDS_EVIDENCE -> "evidence";
+            case APPROVED, REVIEW -> "confirm";
+            case REJECTED -> null;
         };
+        return new Form(f.orderId(), f.sku(), item.name(), f.kind(), f.reason(), f.unused(), null, step, d);
+    }
+
+    private static Form form(Flow f, Order.Item item, String step) {
+        return new Form(f.orderId(), f.sku(), item == null ? null : item.name(), f.kind(), f.reason(), f.unused(), f.visit(), step,
+                null);
+    }
+
+    private static List<ItemMatcher.Candidate> all(List<Order> orders) {
+        return orders.stream().flatMap(o -> o.items().stream().map(i -> new ItemMatcher.Candidate(o, i))).toList();
     }
 
     private TurnResult create(Turn turn, DialogState state, Flow f) {
@@ -144,13 +189,13 @@ public class AfterSalesFlow {
         return review ? r.withHandoff(HandoffReason.POLICY) : r;
     }
 
-    private TurnResult bookVisit(Turn turn, DialogState state, Flow f, Order order) {
+    private TurnResult bookVisit(Turn turn, DialogState state, Flow f, Order order, Order.Item item) {
         if ("fresh".equals(order.category())) {
             return reply(replies.text("flow.visit.fresh"), List.of(), state.withFlow(null));
         }
         Optional<ServiceVisit> v = tools.bookVisit(turn.customerId(), order.orderId(), f.visit(), turn.text());
         return reply(replies.text("flow.visit.booked", Map.of("id", v.map(x -> x.id).orElse("-"), "order", order.orderId(),
-                "kind", "install".equals(f.visit()) ? "安装" : "维修")), List.of(), state.withFlow(null));
+                "kind", "install".equals(f.visit()) ? "安装" : "维修")), List.of(), state.withFlow(null)).withForm(form(f, item, null));
     }
 
     /** Fresh goods are never sent back: a return is a refund, a replacement a reship. Defaults per category. */
@@ -195,13 +240,20 @@ public class AfterSalesFlow {
      * getting it: a person takes over ({@code repeated_failure}).
      */
     private TurnResult ask(String text, List<String> quick, DialogState state, Flow f) {
+        return ask(text, quick, state, f, null);
+    }
+
+    /** As above; the reply carries the request as understood so far, with the step it asks for. */
+    private TurnResult ask(String text, List<String> quick, DialogState state, Flow f, Order.Item item) {
         Flow before = state.flow(); // the flow as it stood before this turn
         int retries = before != null && before.awaiting() == f.awaiting() ? before.retries() + 1 : 0;
         if (retries >= MAX_RETRIES) {
             return new TurnResult(replies.text("flow.repeated.failure"), 1.0, List.of(), List.of(), List.of(),
                     HandoffReason.REPEATED_FAILURE, state.withFlow(null).json());
         }
-        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, state.withFlow(f.withRetries(retries)).json());
+        String step = f.awaiting() == null ? null : f.awaiting().name().toLowerCase(java.util.Locale.ROOT);
+        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, state.withFlow(f.withRetries(retries)).json(),
+                form(f, item, step));
     }
 
     private static TurnResult reply(String text, List<String> quick, DialogState next) {

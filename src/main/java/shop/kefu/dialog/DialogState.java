@@ -17,13 +17,15 @@ import shop.kefu.policy.ClaimReason;
  * @param failedTurns consecutive turns the bot could not answer confidently
  * @param flow        the after-sales request or visit being filled in, if any
  * @param hint        the problem the last answer was about (e.g. spoiled goods), to prefill a request
+ * @param hintOrder   the order line the last answer was about (the shopper's item it named), or null
+ * @param hintSku     that line's sku
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DialogState(int failedTurns, Flow flow, ClaimReason hint) {
+public record DialogState(int failedTurns, Flow flow, ClaimReason hint, String hintOrder, String hintSku) {
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public static final DialogState FRESH = new DialogState(0, null, null);
+    public static final DialogState FRESH = new DialogState(0, null, null, null, null);
 
     public enum Awaiting {
         ORDER, REASON, KIND, UNUSED, EVIDENCE, CONFIRM
@@ -78,14 +80,19 @@ public record DialogState(int failedTurns, Flow flow, ClaimReason hint) {
     }
 
     public DialogState failed() {
-        return new DialogState(failedTurns + 1, flow, hint);
+        return new DialogState(failedTurns + 1, flow, hint, hintOrder, hintSku);
     }
 
     public DialogState withFlow(Flow f) {
-        return new DialogState(0, f, hint);
+        return new DialogState(0, f, hint, hintOrder, hintSku);
     }
 
     public DialogState withHint(ClaimReason h) {
-        return new DialogState(0, null, h);
+        return new DialogState(0, null, h, null, null);
+    }
+
+    /** After an answer about a problem with one of the shopper's items: a request starts from both. */
+    public DialogState withHint(ClaimReason h, String orderId, String sku) {
+        return new DialogState(0, null, h, orderId, sku);
     }
 }

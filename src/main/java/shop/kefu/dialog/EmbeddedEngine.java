@@ -1,23 +1,27 @@
 package shop.kefu.dialog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
-import shop.kefu.knowledge.ArticleData;
+import shop.kefu.aftersales.AfterSalesTools;
+import shop.kefu.aftersales.Order;
 import shop.kefu.knowledge.KnowledgeBase;
-import shop.kefu.knowledge.KnowledgeConfig;
 import shop.kefu.knowledge.KnowledgeIndex;
-import shop.kefu.policy.ClaimReason;
+import shop.kefu.understanding.Intent;
+import shop.kefu.understanding.ItemMatcher;
+import shop.kefu.understanding.Reading;
+import shop.kefu.understanding.Understanding;
 
 /**
  * The default engine, fully in-process. In order: a request for a human; an after-sales request being
- * filled in; small talk; then the intent of the message (after-sales request, order or after-sales
- * status, a visit, a complaint) and otherwise the knowledge base. Confident answers cite their article;
- * unsure ones ask which topic was meant; two unsure turns in a row, or nothing close, go to a human.
+ * filled in; small talk; then what the trained understanding reads in the message (after-sales
+ * request, order or after-sales status, a visit, a complaint) and otherwise the knowledge base
+ * ({@link Answers}), with the shopper's orders as context.
  */
 @ApplicationScoped
 @Typed(EmbeddedEngine.class)
@@ -28,7 +32,10 @@ public class EmbeddedEngine implements TurnEngine {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern THANKS = Pattern.compile("^(谢谢|多谢|感谢|好的|好|嗯|ok|行|知道了|明白了)[了呀啊你您哈!！。~]*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern INSTALL = Pattern.compile("安装|装");
+    /** The engine's own quick replies, sent verbatim by buttons: no need to guess what they mean. */
+    private static final Map<String, Intent> COMMANDS = Map.of("申请退款", Intent.AFTERSALES, "申请退货", Intent.AFTERSALES,
+            "申请换货", Intent.AFTERSALES, "申请补发", Intent.AFTERSALES, "申请售后", Intent.AFTERSALES, "我要退货", Intent.AFTERSALES,
+            "预约安装", Intent.INSTALL, "预约维修", Intent.REPAIR, "我的售后进度", Intent.AFTERSALES_STATUS);
     private static final int CANDIDATES = 3;
 
     @Inject
@@ -36,11 +43,11 @@ public class EmbeddedEngine implements TurnEngine {
     @Inject
     KnowledgeBase kb;
     @Inject
-    KnowledgeConfig config;
+    Understanding understanding;
     @Inject
-    NextSteps nextSteps;
+    AfterSalesTools tools;
     @Inject
-    IntentClassifier intents;
+    Answers answers;
     @Inject
     AfterSalesFlow flow;
     @Inject
@@ -72,8 +79,16 @@ public class EmbeddedEngine implements TurnEngine {
             return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED)
                     .withState(state.withFlow(null).json());
         }
+        KnowledgeIndex.Result asked = null;
         if (state.flow() != null) {
-            return flow.resume(turn, state);
+            Reading reading = understanding.read(text, null);
+            asked = newQuestion(turn, state, reading);
+            if (asked == null) {
+                return flow.resume(turn, state, reading);
+            }
+            // a new question in the middle of a request: answered; the request's details stay as a hint
+            DialogState.Flow f = state.flow();
+            state = DialogState.FRESH.withHint(f.reason(), f.orderId(), f.sku());
         }
         if (GREETING.matcher(text).matches()) {
             return quick(replies.text("greeting.again"), state);
@@ -81,49 +96,93 @@ public class EmbeddedEngine implements TurnEngine {
         if (THANKS.matcher(text).matches()) {
             return quick(replies.text("thanks"), state);
         }
-        // one search embeds the message (used by the intent classifier too) while BM25 runs beside it
-        KnowledgeIndex.Result found = kb.search(text, CANDIDATES);
-        return switch (intents.classify(text, found.vector())) {
-            case AFTERSALES_REQUEST -> flow.start(turn, state, null);
-            case VISIT -> flow.start(turn, state, INSTALL.matcher(text).find() ? "install" : "repair");
+        // one search embeds the message (used by the understanding too) while BM25 runs beside it
+        KnowledgeIndex.Result found = asked != null ? asked : kb.search(text, CANDIDATES);
+        Reading reading = understanding.read(text, found.vector());
+        Intent intent = COMMANDS.getOrDefault(text, reading.intent());
+        if (intent == Intent.COMPLAINT && !understanding.angry(text)) {
+            intent = Intent.OTHER; // a handoff for anger needs an angry word, not only a guess ("你们卖不卖手机")
+        }
+        return switch (intent) {
+            case AFTERSALES -> claimable(turn, found, reading) ? answers.withAdvice(flow.start(turn, state, reading, null), found, reading)
+                    : knowledge(turn, found, state, reading);
+            case INSTALL -> bookable(turn, reading) ? flow.start(turn, state, reading, "install") : knowledge(turn, found, state, reading);
+            case REPAIR -> bookable(turn, reading) ? flow.start(turn, state, reading, "repair") : knowledge(turn, found, state, reading);
             case ORDER_STATUS -> status.orders(turn, state);
-            case AFTERSALES_STATUS -> status.aftersales(turn, state);
+            // "退款好几天了还没到账" with nothing applied for: how long refunds take, if an article says so
+            case AFTERSALES_STATUS -> status.hasAfterSales(turn) || !answers.confident(found) ? status.aftersales(turn, state)
+                    : answers.prefixed(replies.text("aftersales.none.short"), knowledge(turn, found, state, reading));
             case COMPLAINT -> TurnResult.say(replies.text("complaint"), 1.0).withHandoff(HandoffReason.NEGATIVE_SENTIMENT)
                     .withState(state.json());
-            case FAQ -> answerFromKnowledge(found, state);
+            case QUESTION, OTHER -> knowledge(turn, found, state, reading);
         };
     }
 
-    private TurnResult answerFromKnowledge(KnowledgeIndex.Result result, DialogState state) {
-        double confidence = result.confidence();
-        if (result.top() != null && confidence >= config.answerThreshold()) {
-            ArticleData a = result.top().article();
-            NextSteps.Step next = nextSteps.after(a);
-            String text = plain(a.answer()) + (next == null ? "" : "\n" + next.question());
-            // remember the problem the article is about, so "申请退款" right after needs no re-telling
-            ClaimReason hint = next == null ? null : Slots.reason(a.title() + " " + String.join(" ", a.tags()));
-            return new TurnResult(text, confidence, List.of(new Citation(a.id(), a.title())),
-                    next == null ? List.of() : next.quickReplies(), List.of(), null, DialogState.FRESH.withHint(hint).json());
+    /**
+     * Whether an after-sales message is a request to act on, with the shopper's orders in view. It is
+     * not when it names neither a problem nor a remedy, when there is nothing to claim on (no orders,
+     * or the product named is none of theirs), nor when it is a question that asks for nothing and an
+     * article answers it ("冰箱不制冷咋整"): then the answer comes first, and after-sales is offered
+     * for the item.
+     */
+    private boolean claimable(Turn turn, KnowledgeIndex.Result found, Reading reading) {
+        if (reading.kind() == null && reading.reason() == null) {
+            return false; // nothing to act on: "空气炸锅到了说明书找不到" is for the knowledge base
         }
-        DialogState failed = state.failed();
-        if (result.top() == null || confidence < config.clarifyThreshold()) {
-            return new TurnResult(replies.text("handoff.nothing.close"), confidence, List.of(), List.of(), List.of(),
-                    HandoffReason.LOW_CONFIDENCE, failed.json());
+        boolean asksNothing = reading.question() && reading.kind() == null;
+        return !(asksNothing && answers.confident(found)) && bookable(turn, reading);
+    }
+
+    /** A visit or request needs an order of the shopper's that it can be about. */
+    private boolean bookable(Turn turn, Reading reading) {
+        List<Order> orders = tools.recentOrders(turn.customerId());
+        return !orders.isEmpty() && !understanding.items(turn.text(), orders, reading.reason()).elsewhere();
+    }
+
+    /**
+     * An answer from the knowledge base. The shopper's orders are context here too: a problem with an
+     * item they bought that no article answers confidently is an after-sales request for that item, and
+     * an answer about a problem offers after-sales for the item the message named.
+     */
+    private TurnResult knowledge(Turn turn, KnowledgeIndex.Result found, DialogState state, Reading reading) {
+        boolean confident = answers.confident(found);
+        ItemMatcher.Candidate item = null;
+        if (reading.reason() != null) {
+            ItemMatcher.Match m = understanding.items(turn.text(), tools.recentOrders(turn.customerId()), reading.reason());
+            item = m.named() ? m.only() : null;
+            // a problem with an item the shopper bought is a request when it asks for a remedy, even as
+            // a question ("水壶有塑料味，能换吗"), or when no article answers it
+            if (item != null && (reading.kind() != null || !confident && !reading.question())) {
+                return flow.start(turn, state, reading, null);
+            }
+            // several of their items fit ("水果烂了怎么办" with two fruit orders): which one, after the answer
+            if (m.named() && m.candidates().size() > 1) {
+                return answers.withAnswer(flow.start(turn, state, reading, null), found);
+            }
         }
-        if (failed.failedTurns() >= 2) {
-            return new TurnResult(replies.text("handoff.low.confidence"), confidence, List.of(), List.of(), List.of(),
-                    HandoffReason.LOW_CONFIDENCE, failed.json());
+        return answers.answer(found, state, reading, item);
+    }
+
+    /**
+     * The search for a message during a request when it is a new question rather than an answer to
+     * the request (null otherwise): read as a question, giving no detail of the request, naming none of
+     * the shopper's items, and answered by an article. Without this, a shopper who asks something else
+     * is asked the same thing again until a person takes over.
+     */
+    private KnowledgeIndex.Result newQuestion(Turn turn, DialogState state, Reading reading) {
+        if (reading.intent() != Intent.QUESTION || reading.kind() != null || reading.reason() != null || reading.unused() != null
+                || state.flow().awaiting() == DialogState.Awaiting.CONFIRM) {
+            return null;
         }
-        List<String> topics = result.hits().stream().map(h -> h.article().title()).toList();
-        return new TurnResult(replies.text("clarify"), confidence, List.of(), topics, List.of(), null, failed.json());
+        String text = turn.text().strip();
+        if (understanding.items(text, tools.recentOrders(turn.customerId()), null).named()) {
+            return null;
+        }
+        KnowledgeIndex.Result found = kb.search(text, CANDIDATES);
+        return answers.confident(found) ? found : null;
     }
 
     private TurnResult quick(String text, DialogState state) {
         return new TurnResult(text, 1.0, List.of(), replies.list("greeting.quick"), List.of(), null, state.json());
-    }
-
-    /** Answers are written in light Markdown; chat bubbles show plain text. */
-    static String plain(String markdown) {
-        return markdown.replace("**", "").replace("__", "").strip();
     }
 }

@@ -3,10 +3,13 @@ package shop.kefu.dialog;
 import java.util.List;
 import java.util.Set;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.knowledge.ArticleData;
+import shop.kefu.understanding.ItemMatcher;
 
 /**
  * The step a shopper most likely wants after an answer: an article about a problem with the goods
@@ -27,7 +30,16 @@ public class NextSteps {
     @Inject
     Replies replies;
 
-    public Step after(ArticleData a) {
+    /**
+     * @param item the shopper's order line the question named with a problem (e.g. "我买的冰箱不制冷怎么办"),
+     *             or null; after-sales is then offered for that item, whatever the article's tags
+     */
+    public Step after(ArticleData a, ItemMatcher.Candidate item) {
+        if (item != null) {
+            String category = item.order().category();
+            return new Step(replies.text("next.item", Map.of("item", item.item().name())) + replies.text("next." + category + ".problem"),
+                    replies.list("next." + category + ".problem.quick"));
+        }
         if (a.tags().stream().anyMatch(PROBLEM_TAGS::contains)) {
             return new Step(replies.text("next." + a.category() + ".problem"), replies.list("next." + a.category() + ".problem.quick"));
         }

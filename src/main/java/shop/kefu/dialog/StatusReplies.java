@@ -38,6 +38,10 @@ public class StatusReplies {
         return TurnResult.say(replies.text("orders.list", Map.of("orders", lines)), 1.0).withState(state.json());
     }
 
+    public boolean hasAfterSales(Turn turn) {
+        return !tools.myAfterSales(turn.customerId()).isEmpty();
+    }
+
     public TurnResult aftersales(Turn turn, DialogState state) {
         List<AfterSalesOrder> mine = tools.myAfterSales(turn.customerId());
         if (mine.isEmpty()) {

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param handoff     non-null to put the conversation in the human queue after this reply
  * @param dialogState the engine's state to keep for the next turn (JSON), or null to reset
+ * @param form        the after-sales request or visit this reply is about, for the client's card; or null
  */
 public record TurnResult(String text, double confidence, List<Citation> citations, List<String> quickReplies,
-        List<ReplyAction> actions, HandoffReason handoff, String dialogState) {
+        List<ReplyAction> actions, HandoffReason handoff, String dialogState, Form form) {
 
     public TurnResult {
         citations = citations == null ? List.of() : List.copyOf(citations);
@@ -17,15 +18,24 @@ public record TurnResult(String text, double confidence, List<Citation> citation
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
+    public TurnResult(String text, double confidence, List<Citation> citations, List<String> quickReplies,
+            List<ReplyAction> actions, HandoffReason handoff, String dialogState) {
+        this(text, confidence, citations, quickReplies, actions, handoff, dialogState, null);
+    }
+
     public static TurnResult say(String text, double confidence) {
         return new TurnResult(text, confidence, List.of(), List.of(), List.of(), null, null);
     }
 
     public TurnResult withHandoff(HandoffReason reason) {
-        return new TurnResult(text, confidence, citations, quickReplies, actions, reason, dialogState);
+        return new TurnResult(text, confidence, citations, quickReplies, actions, reason, dialogState, form);
     }
 
     public TurnResult withState(String state) {
-        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, state);
+        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, state, form);
+    }
+
+    public TurnResult withForm(Form f) {
+        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, dialogState, f);
     }
 }

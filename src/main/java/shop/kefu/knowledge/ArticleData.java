@@ -39,11 +39,47 @@ public record ArticleData(String id, String category, String title, List<String>
         return p;
     }
 
-    /** The texts embedded for this article: the title, then each alternative question. */
+    /** Passages of the answer embedded on their own: at most this many, so long answers cost little. */
+    static final int MAX_PASSAGES = 8;
+    /** Sentences shorter than this join the next one: alone they say too little to match a question. */
+    private static final int MIN_PASSAGE = 12;
+
+    /** The ways shoppers ask for this article: the title, then each alternative question. */
     public List<String> phrasings() {
         List<String> all = new ArrayList<>();
         all.add(title);
         all.addAll(questions);
+        return all;
+    }
+
+    /**
+     * What the answer says, sentence by sentence (short ones joined), so that a question about a
+     * detail inside the answer finds the article even when no phrasing mentions it.
+     */
+    public List<String> passages() {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String sentence : answer.replace("**", "").split("(?<=[。！？；!?;])|\\R")) {
+            String t = sentence.strip().replaceFirst("^[-*·\\d.、)）]+\\s*", "");
+            if (t.isEmpty()) {
+                continue;
+            }
+            cur.append(t);
+            if (cur.length() >= MIN_PASSAGE) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            }
+        }
+        if (!cur.isEmpty()) {
+            out.add(cur.toString());
+        }
+        return out.size() > MAX_PASSAGES ? out.subList(0, MAX_PASSAGES) : out;
+    }
+
+    /** Every text embedded for this article: the phrasings, then the passages. */
+    public List<String> embedded() {
+        List<String> all = phrasings();
+        all.addAll(passages());
         return all;
     }
 }

@@ -2,15 +2,18 @@ package shop.kefu.knowledge;
 
 /**
  * Turns the retrieval signals of the best hit into the probability that it answers the question: a
- * logistic model whose weights are fitted on the labelled dev set (eval/dev.tsv) by the eval command and
- * kept in knowledge-base/calibration.properties.
+ * logistic model. Its signals do not grow with the number of phrasings an article has (a margin over
+ * the next article, passage and phrasing cosines, word coverage, agreement of the rankings), and it is
+ * fitted by the eval command with every article's own questions held out of the fit (grouped
+ * cross-validation), on the shipped articles both as written and cut to a title and one question: a
+ * new article that editors add with a single question is answered as confidently as an old one.
  */
 public record Confidence(double[] weights) {
 
-    /** Fitted by the eval command on eval/dev.tsv; used when no calibration file is present. */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -6.0005, 6.1979, 4.0355, 0.6589, 2.6514, 0.6655 });
+    /** Fitted by {@code KbEvalTest} on eval/dev.tsv (see docs/knowledge.md). */
+    public static final Confidence DEFAULT = new Confidence(new double[] { -7.2326, 2.7327, 3.5115, 3.1407, -0.4306, 0.222, -0.3588, 0.4384, 2.0769, 1.4695 });
 
-    public static final String[] FEATURES = { "bias", "cosine", "cosineGap", "bm25Top", "coverage", "knnTop" };
+    public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage" };
 
     public double of(Features f) {
         double[] x = f.vector();
@@ -22,15 +25,23 @@ public record Confidence(double[] weights) {
     }
 
     /**
-     * @param cosine    cosine similarity of the question to the hit's closest phrasing (0 without embeddings)
-     * @param cosineGap how much closer the hit is than the next article
-     * @param bm25Top   1 when the hit is also the best BM25 match
-     * @param coverage  share of the question's content words found in the article
-     * @param knnTop    1 when the hit is also the best embedding match
+     * @param score         the best hit's fused score
+     * @param margin        how far it leads the next article
+     * @param cosine        cosine of the question to its closest phrasing
+     * @param passageCosine cosine of the question to its closest answer passage
+     * @param bm25Top       1 when it is also the best BM25 match
+     * @param coverage      share of the question's content words found in the article
+     * @param knnTop        1 when it is also the best embedding match
+     * @param rareCoverage  share of the question's own words found in the article, each weighted by its rarity
+     * @param aspectCoverage the same for the question's words that are not in the article's title (1 when none)
      */
-    public record Features(double cosine, double cosineGap, double bm25Top, double coverage, double knnTop) {
+    public record Features(double score, double margin, double cosine, double passageCosine, double bm25Top, double coverage,
+            double knnTop, double rareCoverage, double aspectCoverage) {
+
+        public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
         public double[] vector() {
-            return new double[] { 1, cosine, cosineGap, bm25Top, coverage, knnTop };
+            return new double[] { 1, score, margin, cosine, passageCosine, bm25Top, coverage, knnTop, rareCoverage, aspectCoverage };
         }
     }
 }

@@ -24,10 +24,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.ApiException;
+import shop.kefu.common.DataFiles;
 
 /**
  * The knowledge base: articles in the database (seeded from the knowledge-base/ folder when empty),
@@ -45,6 +47,8 @@ public class KnowledgeBase {
     KnowledgeConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Event<FolderImported> imported;
 
     private Embedder embedder;
     private QuestionVectors questions;
@@ -54,7 +58,7 @@ public class KnowledgeBase {
         embedder = new Embedder();
         questions = new QuestionVectors(embedder, config.questionCache());
         index = new KnowledgeIndex(questions);
-        index.setSynonyms(Synonyms.load(folder().resolve("synonyms.txt")));
+        index.setSynonyms(synonyms());
         if (QuarkusTransaction.requiringNew().call(() -> Article.count()) == 0) {
             importFolder("startup");
         } else {
@@ -73,13 +77,21 @@ public class KnowledgeBase {
         return Path.of(config.dir());
     }
 
+    /** synonyms.txt, and the product words of the understanding's lexicon (understanding/products.txt). */
+    private Synonyms synonyms() {
+        Path products = folder().resolve("understanding").resolve("products.txt");
+        return Synonyms.load(folder().resolve("synonyms.txt"))
+                .plus(Synonyms.products(DataFiles.read(products, "knowledge-base/understanding/products.txt")));
+    }
+
     /** (Re-)imports the folder: its articles replace stored ones with the same id; others stay. */
     public synchronized int importFolder(String by) {
         List<ArticleData> files = ArticleFiles.load(folder());
-        index.setSynonyms(Synonyms.load(folder().resolve("synonyms.txt")));
+        index.setSynonyms(synonyms());
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
         LOG.infof("Imported %d articles from %s", files.size(), folder().toAbsolutePath());
         rebuild();
+        imported.fire(new FolderImported(by));
         return files.size();
     }
 
@@ -135,8 +147,14 @@ public class KnowledgeBase {
         questions.prefetch(question);
     }
 
-    public List<float[]> embedAll(List<String> texts) {
-        return embedder.embedAll(texts);
+    /** Embeddings of many texts through the database cache (computed once, then kept across restarts). */
+    public List<float[]> cachedVectors(List<String> texts) {
+        return vectorsFor(texts);
+    }
+
+    /** A shopper message's embedding: kept, computed ahead by {@link #prefetch}, or computed now. */
+    public float[] vector(String question) {
+        return questions.apply(question);
     }
 
     public List<ArticleData> list() {
@@ -181,7 +199,7 @@ public class KnowledgeBase {
     }
 
     private void reindex(ArticleData a) {
-        index.put(a, vectorsFor(a.phrasings()));
+        index.put(a, vectorsFor(a.embedded()));
         index.refresh();
     }
 

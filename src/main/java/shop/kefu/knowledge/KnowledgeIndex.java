@@ -61,7 +61,24 @@ public final class KnowledgeIndex implements Closeable {
         BM25, EMBEDDINGS, HYBRID
     }
 
-    public record Hit(ArticleData article, double score, int bm25Rank, int knnRank, double cosine) {
+    /**
+     * @param cosine        cosine of the question to the article's closest phrasing (title or question)
+     * @param passageCosine cosine of the question to the closest passage of the article's answer
+     * @param bm25Share     the article's BM25 score relative to this question's best
+     */
+    public record Hit(ArticleData article, double score, int bm25Rank, int knnRank, double cosine, double passageCosine,
+            double bm25Share) {
+    }
+
+    /**
+     * How the signals add up to an article's score: its closest phrasing's cosine, raised towards its
+     * closest answer passage's cosine (less {@code passageOffset}: a statement is never as close to a
+     * question as another question is), plus a share of its relative BM25 score.
+     */
+    public record Fusion(double passageOffset, double passageWeight, double bm25Share) {
+        double score(double cosine, double passageCosine, double bm25) {
+            return Math.max(cosine, passageCosine - passageOffset) + passageWeight * passageCosine + bm25Share * bm25;
+        }
     }
 
     /** {@code vector} is the question's embedding (null in BM25 mode), for callers that compare it with other texts. */
@@ -76,13 +93,16 @@ public final class KnowledgeIndex implements Closeable {
     private static final Map<String, Float> BOOSTS = Map.of(
             "title_w", 2.0f, "questions_w", 2.0f, "tags_w", 1.5f, "answer_w", 0.4f,
             "title_b", 1.0f, "questions_b", 1.0f, "tags_b", 0.8f, "answer_b", 0.2f);
-    /** Weight of the relative BM25 score next to the cosine (chosen on the dev set: 0.03-0.1 all work). */
-    static final double BM25_SHARE = 0.05;
+    /** Chosen on the dev set, also with every article cut to its title and one question (docs/knowledge.md). */
+    public static final Fusion FUSION = new Fusion(0.0, 0.7, 0.05);
     private static final int CANDIDATES = 50;
     /** Phrasings fetched by kNN: several per article, so about 20-40 distinct articles. */
     private static final int KNN_CANDIDATES = 100;
     /** Per document, the number of its article: a numeric doc value is far cheaper to read than a string. */
     private static final String ARTICLE_NUMBER = "article_no";
+    /** Vector fields: titles and questions, and passages of answers, searched apart (see Fusion). */
+    private static final String PHRASINGS = "vec";
+    private static final String PASSAGES = "pvec";
 
     private final Function<String, float[]> embedder;
     private final Analyzer words = ChineseAnalysis.words();
@@ -91,17 +111,20 @@ public final class KnowledgeIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, Entry> articles = new ConcurrentHashMap<>();
+    /** In how many articles each word occurs: kept with the articles, so a question's rarity costs no index lookups. */
+    private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
     /** Article id to number and back; numbers are never reused, so an older searcher never sees the wrong id. */
     private final Map<String, Long> numbers = new ConcurrentHashMap<>();
     private final Map<Long, String> ids = new ConcurrentHashMap<>();
     private final AtomicLong nextNumber = new AtomicLong();
     private volatile Synonyms synonyms = Synonyms.none();
-    private final Confidence confidence = Confidence.DEFAULT;
+    private volatile Confidence confidence = Confidence.DEFAULT;
+    private volatile Fusion fusion = FUSION;
     /** Runs the BM25 half of searches beside the embedding; daemon threads, one per core. */
     private final ExecutorService helpers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
             Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
 
-    private record Entry(ArticleData data, Set<String> words) {
+    private record Entry(ArticleData data, Set<String> words, Set<String> titleWords) {
     }
 
     public KnowledgeIndex(Function<String, float[]> embedder) {
@@ -120,7 +143,13 @@ public final class KnowledgeIndex implements Closeable {
         this.synonyms = synonyms;
     }
 
-    /** Adds or replaces an article. {@code vectors} are the embeddings of {@link ArticleData#phrasings()}. */
+    /** For the eval command, which compares fusions and fits the confidence model. */
+    public void tune(Fusion f, Confidence c) {
+        this.fusion = f;
+        this.confidence = c;
+    }
+
+    /** Adds or replaces an article. {@code vectors} are the embeddings of {@link ArticleData#embedded()}. */
     public void put(ArticleData a, List<float[]> vectors) {
         List<Document> docs = new ArrayList<>();
         long number = numbers.computeIfAbsent(a.id(), id -> {
@@ -137,11 +166,12 @@ public final class KnowledgeIndex implements Closeable {
         addText(text, "tags", String.join(" ", a.tags()));
         addText(text, "answer", a.answer());
         docs.add(text);
-        for (float[] v : vectors) {
+        int phrasings = a.phrasings().size();
+        for (int i = 0; i < vectors.size(); i++) {
             Document d = new Document();
             d.add(new StringField("article", a.id(), Field.Store.NO));
             d.add(new NumericDocValuesField(ARTICLE_NUMBER, number));
-            d.add(new KnnFloatVectorField("vec", v, VectorSimilarityFunction.DOT_PRODUCT));
+            d.add(new KnnFloatVectorField(i < phrasings ? PHRASINGS : PASSAGES, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             docs.add(d);
         }
         try {
@@ -151,7 +181,11 @@ public final class KnowledgeIndex implements Closeable {
         }
         Set<String> vocabulary = new HashSet<>(ChineseAnalysis.tokens(words,
                 a.title() + "\n" + String.join("\n", a.questions()) + "\n" + String.join(" ", a.tags()) + "\n" + a.answer()));
-        articles.put(a.id(), new Entry(a, vocabulary));
+        Entry old = articles.put(a.id(), new Entry(a, vocabulary, new HashSet<>(ChineseAnalysis.tokens(words, a.title()))));
+        if (old != null) {
+            forget(old);
+        }
+        vocabulary.forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
     }
 
     /** Reports bulk-load progress: articles indexed so far, of how many. */
@@ -176,7 +210,7 @@ public final class KnowledgeIndex implements Closeable {
                 }
                 int v = 0;
                 for (ArticleData a : all.subList(from, Math.min(all.size(), from + chunk))) {
-                    int n = a.phrasings().size();
+                    int n = a.embedded().size();
                     put(a, current.subList(v, v + n));
                     v += n;
                 }
@@ -194,7 +228,7 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     private static List<String> phrasings(List<ArticleData> all, int from, int count) {
-        return all.subList(from, Math.min(all.size(), from + count)).stream().flatMap(a -> a.phrasings().stream()).toList();
+        return all.subList(from, Math.min(all.size(), from + count)).stream().flatMap(a -> a.embedded().stream()).toList();
     }
 
     private static void addText(Document doc, String field, String value) {
@@ -208,7 +242,14 @@ public final class KnowledgeIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        articles.remove(id);
+        Entry old = articles.remove(id);
+        if (old != null) {
+            forget(old);
+        }
+    }
+
+    private void forget(Entry e) {
+        e.words().forEach(w -> documentFrequency.computeIfPresent(w, (k, n) -> n > 1 ? n - 1 : null));
     }
 
     public void clear() {
@@ -218,6 +259,7 @@ public final class KnowledgeIndex implements Closeable {
             throw new UncheckedIOException(e);
         }
         articles.clear();
+        documentFrequency.clear();
     }
 
     /** After a bulk load: one segment searches fastest (one HNSW graph instead of one per segment). */
@@ -268,7 +310,7 @@ public final class KnowledgeIndex implements Closeable {
 
 
     /** The question's words (synonyms expanded) and its BM25 candidates. */
-    private record Lexical(List<String> queryWords, Map<String, Integer> bm25, Map<String, Double> bm25Scores) {
+    private record Lexical(List<String> queryWords, Map<String, Double> idf, Map<String, Integer> bm25, Map<String, Double> bm25Scores) {
     }
 
     private Lexical lexical(String question, Mode mode) {
@@ -276,46 +318,81 @@ public final class KnowledgeIndex implements Closeable {
         List<String> queryWords = ChineseAnalysis.tokens(words, expanded);
         Map<String, Double> bm25Scores = new HashMap<>();
         Map<String, Integer> bm25 = mode == Mode.EMBEDDINGS ? Map.of() : bm25(queryWords, expanded, bm25Scores);
-        return new Lexical(queryWords, bm25, bm25Scores);
+        return new Lexical(queryWords, idf(ChineseAnalysis.tokens(words, question)), bm25, bm25Scores);
     }
+
+    /**
+     * How rare each of the question's own words is among the articles (inverse document frequency):
+     * a rare word the best article lacks ("外币" in "可以用外币付款吗") says it answers another question.
+     */
+    private Map<String, Double> idf(List<String> own) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        int n = Math.max(1, articles.size());
+        for (String w : own) {
+            out.put(w, Math.log(1 + (double) n / (documentFrequency.getOrDefault(w, 0) + 1)));
+        }
+        return out;
+    }
+
 
     private Result fuse(Lexical lexical, float[] vector, int limit, Mode mode) {
         List<String> queryWords = lexical.queryWords();
         Map<String, Integer> bm25 = lexical.bm25();
         Map<String, Double> bm25Scores = lexical.bm25Scores();
-        Map<String, Double> knn = mode == Mode.BM25 ? Map.of() : knn(vector);
+        Map<String, Double> knn = mode == Mode.BM25 ? Map.of() : knn(vector, PHRASINGS);
+        Map<String, Double> passages = mode == Mode.BM25 ? Map.of() : knn(vector, PASSAGES);
         Map<String, Integer> knnRanks = new LinkedHashMap<>();
         knn.keySet().forEach(id -> knnRanks.put(id, knnRanks.size() + 1));
 
-        Map<String, Double> fused = new LinkedHashMap<>();
-        // Linear fusion: the cosine, plus the BM25 score relative to this question's best BM25 score.
+        // Linear fusion: cosines plus the BM25 score relative to this question's best BM25 score.
         // Unlike reciprocal rank fusion it keeps how much closer one article is than the next, which
         // on the dev set is the strongest signal (see docs/knowledge.md).
         double maxBm25 = bm25Scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        knn.forEach((id, cos) -> fused.put(id, cos));
-        bm25Scores.forEach((id, score) -> fused.merge(id, BM25_SHARE * score / maxBm25, Double::sum));
-        List<Hit> hits = fused.entrySet().stream()
-                .filter(e -> articles.containsKey(e.getKey()))
-                .sorted(Map.Entry.<String, Double> comparingByValue().reversed())
+        Set<String> candidates = new HashSet<>(knn.keySet());
+        candidates.addAll(passages.keySet());
+        candidates.addAll(bm25Scores.keySet());
+        Fusion f = fusion;
+        List<Hit> hits = candidates.stream()
+                .filter(articles::containsKey)
+                .map(id -> {
+                    double cos = knn.getOrDefault(id, 0.0);
+                    double pas = passages.getOrDefault(id, 0.0);
+                    double b = bm25Scores.getOrDefault(id, 0.0) / maxBm25;
+                    double score = mode == Mode.BM25 ? b : f.score(cos, pas, mode == Mode.EMBEDDINGS ? 0 : b);
+                    return new Hit(articles.get(id).data(), score, bm25.getOrDefault(id, 0), knnRanks.getOrDefault(id, 0), cos, pas, b);
+                })
+                .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.article().id()))
                 .limit(Math.max(limit, 2))
-                .map(e -> new Hit(articles.get(e.getKey()).data(), e.getValue(), bm25.getOrDefault(e.getKey(), 0),
-                        knnRanks.getOrDefault(e.getKey(), 0), knn.getOrDefault(e.getKey(), 0.0)))
                 .toList();
         if (hits.isEmpty()) {
-            return new Result(List.of(), 0, new Confidence.Features(0, 0, 0, 0, 0), vector);
+            return new Result(List.of(), 0, Confidence.Features.NONE, vector);
         }
         Hit top = hits.get(0);
-        double nextCosine = knn.entrySet().stream().filter(e -> !e.getKey().equals(top.article().id()))
-                .mapToDouble(Map.Entry::getValue).max().orElse(0);
+        double next = hits.size() > 1 ? hits.get(1).score() : 0;
         Set<String> vocabulary = articles.get(top.article().id()).words();
         long covered = queryWords.stream().filter(vocabulary::contains).count();
-        Confidence.Features f = new Confidence.Features(
+        double idfAll = lexical.idf().values().stream().mapToDouble(Double::doubleValue).sum();
+        double idfCovered = lexical.idf().entrySet().stream().filter(e -> vocabulary.contains(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        // The question's words beyond the title's (what it asks about the thing the title names): a
+        // question about the same product but another aspect ("积分能转给家人吗" to "积分怎么兑换")
+        // finds them nowhere in the article.
+        Set<String> titleWords = articles.get(top.article().id()).titleWords();
+        double idfBeyond = lexical.idf().entrySet().stream().filter(e -> !titleWords.contains(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double idfBeyondCovered = lexical.idf().entrySet().stream().filter(e -> !titleWords.contains(e.getKey()))
+                .filter(e -> vocabulary.contains(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+        Confidence.Features features = new Confidence.Features(
+                top.score(),
+                Math.max(0, top.score() - next),
                 top.cosine(),
-                mode == Mode.BM25 ? 0 : Math.max(0, top.cosine() - nextCosine),
+                top.passageCosine(),
                 top.bm25Rank() == 1 ? 1 : 0,
                 mode == Mode.EMBEDDINGS || queryWords.isEmpty() ? 0 : (double) covered / queryWords.size(),
-                top.knnRank() == 1 ? 1 : 0);
-        return new Result(hits.subList(0, Math.min(limit, hits.size())), confidence.of(f), f, vector);
+                top.knnRank() == 1 ? 1 : 0,
+                mode == Mode.EMBEDDINGS || idfAll == 0 ? 0 : idfCovered / idfAll,
+                mode == Mode.EMBEDDINGS || idfBeyond == 0 ? 1 : idfBeyondCovered / idfBeyond);
+        return new Result(hits.subList(0, Math.min(limit, hits.size())), confidence.of(features), features, vector);
     }
 
     /** Article id to BM25 rank (1 = best); raw scores go to {@code scores}. */
@@ -353,13 +430,13 @@ public final class KnowledgeIndex implements Closeable {
      * graph directly: going through KnnFloatVectorQuery and IndexSearcher cost three times the graph
      * search itself here (measured: 1.5 ms against 0.5 ms at 40,000 vectors).
      */
-    private Map<String, Double> knn(float[] v) {
+    private Map<String, Double> knn(float[] v, String field) {
         Map<String, Double> best = new HashMap<>();
         withSearcher(s -> {
             List<ScoreDoc> found = new ArrayList<>();
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                 LeafReader r = leaf.reader();
-                TopDocs top = r.searchNearestVectors("vec", v, KNN_CANDIDATES, AcceptDocs.fromLiveDocs(r.getLiveDocs(), r.maxDoc()),
+                TopDocs top = r.searchNearestVectors(field, v, KNN_CANDIDATES, AcceptDocs.fromLiveDocs(r.getLiveDocs(), r.maxDoc()),
                         Integer.MAX_VALUE);
                 for (ScoreDoc d : top.scoreDocs) {
                     found.add(new ScoreDoc(d.doc + leaf.docBase, d.score));

@@ -57,6 +57,38 @@ public final class Synonyms {
         return new Synonyms(groups);
     }
 
+    /**
+     * Product words as synonym groups: the words of each product type of the understanding's lexicon
+     * ({@code category<TAB>type<TAB>parent<TAB>word, …}), so "洋柿子" also searches for 西红柿 and 番茄.
+     * One-character words are left out: as substrings they would match too much.
+     */
+    public static Synonyms products(String text) {
+        List<List<String>> groups = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String[] p = line.split("\t");
+            if (line.startsWith("#") || p.length != 4 || "-".equals(p[2].strip())) {
+                continue; // comments, and the broad types (水果, 家电), which would expand to everything
+            }
+            List<String> words = new ArrayList<>();
+            for (String w : (p[1] + "," + p[3]).split("[,，、]")) {
+                String t = w.strip();
+                if (t.length() >= 2 && !words.contains(t)) {
+                    words.add(t);
+                }
+            }
+            if (words.size() >= 2) {
+                groups.add(words);
+            }
+        }
+        return new Synonyms(groups);
+    }
+
+    public Synonyms plus(Synonyms other) {
+        List<List<String>> all = new ArrayList<>(groups);
+        all.addAll(other.groups);
+        return new Synonyms(all);
+    }
+
     /** The words to search for in addition to the question itself. */
     public Set<String> expansions(String question) {
         Set<String> extra = new LinkedHashSet<>();

@@ -108,7 +108,7 @@ public final class KbBenchmark {
     private static void exactAgreement(KnowledgeIndex index, Embedder embedder, List<ArticleData> articles,
             Map<String, float[]> vectors, List<String> questions) {
         Map<String, String> articleOf = new HashMap<>();
-        articles.forEach(a -> a.phrasings().forEach(p -> articleOf.put(p, a.id())));
+        articles.forEach(a -> a.embedded().forEach(p -> articleOf.put(p, a.id())));
         int agree = 0;
         for (String q : questions) {
             float[] v = embedder.apply(q);

@@ -17,6 +17,12 @@ public record DevSet(List<Case> cases) {
         }
     }
 
+    public DevSet plus(DevSet other) {
+        List<Case> all = new ArrayList<>(cases);
+        all.addAll(other.cases);
+        return new DevSet(all);
+    }
+
     public static DevSet load(Path file) {
         List<Case> cases = new ArrayList<>();
         try {

@@ -1,0 +1,193 @@
+package shop.kefu.understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import shop.kefu.aftersales.Order;
+import shop.kefu.policy.ClaimReason;
+
+/**
+ * Which of the shopper's order lines a message is about, as a human agent with the order list open
+ * would tell: an order number in any common format, the product's own words (三文鱼 in 挪威三文鱼刺身),
+ * a product word or broader word from the lexicon (芒果 or 水果 for 海南贵妃芒, 柜子 for 衣柜), a
+ * category word (生鲜, 家电), and, when nothing is named, the kind of problem (spoiled goods are fresh
+ * goods). Pure: the orders are given, so a shopper can only ever match their own.
+ */
+public final class ItemMatcher {
+
+    /** Runs of ASCII letters and digits, also glued to Chinese text ("订单号2026112912345678的"). */
+    private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9_-]*[a-z0-9]|[0-9]");
+    private static final Set<ClaimReason> FRESH_ONLY = Set.of(ClaimReason.SPOILED);
+    private static final Set<ClaimReason> DURABLE_ONLY = Set.of(ClaimReason.QUALITY, ClaimReason.PRICE_DROP);
+
+    private ItemMatcher() {
+    }
+
+    public record Candidate(Order order, Order.Item item) {
+    }
+
+    /**
+     * @param candidates    the order lines the message may mean, best first; one means it is clear
+     * @param unknownOrder  an order number the message gives that is not among the shopper's orders
+     * @param named         whether the message named the item (by order number or product words)
+     * @param elsewhere     the message names a product, and none of the shopper's order lines is one
+     */
+    public record Match(List<Candidate> candidates, String unknownOrder, boolean named, boolean elsewhere) {
+        public Candidate only() {
+            return candidates.size() == 1 ? candidates.get(0) : null;
+        }
+    }
+
+    public static Match match(String message, List<Order> orders, Lexicon lexicon, ClaimReason reason) {
+        if (orders.isEmpty()) {
+            return new Match(List.of(), null, false, false);
+        }
+        String text = Text.normalise(message);
+        List<Candidate> all = new ArrayList<>();
+        orders.forEach(o -> o.items().forEach(i -> all.add(new Candidate(o, i))));
+
+        String unknown = null;
+        List<Order> byNumber = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            List<Order> hit = orders.stream().filter(o -> sameOrder(o.orderId(), token, text, m.start())).toList();
+            if (!hit.isEmpty()) {
+                hit.stream().filter(o -> !byNumber.contains(o)).forEach(byNumber::add);
+            } else if (unknown == null && looksLikeOrderNumber(token)) {
+                unknown = token.toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        if (!byNumber.isEmpty()) {
+            List<Candidate> lines = all.stream().filter(c -> byNumber.contains(c.order())).toList();
+            List<Candidate> named = best(text, lines, lexicon);
+            return new Match(named.isEmpty() ? lines : named, null, true, false);
+        }
+        List<Candidate> named = best(text, all, lexicon);
+        if (!named.isEmpty()) {
+            return new Match(named, unknown, true, false);
+        }
+        // an order number the shopper gave (theirs or not) is what the message is about, not the product words
+        boolean elsewhere = unknown == null && mentioned(text, lexicon).stream().anyMatch(p -> !isCategoryWord(p, lexicon));
+        List<Candidate> fitting = all.stream().filter(c -> fits(reason, c.order().category())).toList();
+        return new Match(fitting.isEmpty() ? all : fitting, unknown, false, elsewhere);
+    }
+
+    /** The lines whose names the message names best (empty when it names none). */
+    private static List<Candidate> best(String text, List<Candidate> lines, Lexicon lexicon) {
+        List<Lexicon.Product> said = mentioned(text, lexicon);
+        double top = 0;
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : lines) {
+            double s = score(text, said, c, lexicon);
+            if (s > top + 1e-9) {
+                top = s;
+                out.clear();
+            }
+            if (s > 0 && Math.abs(s - top) < 1e-9) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static double score(String text, List<Lexicon.Product> said, Candidate c, Lexicon lexicon) {
+        String name = Text.normalise(c.item().name());
+        double best = 0;
+        int overlap = overlap(text, name);
+        if (overlap >= 2) {
+            best = 2 + overlap;
+        }
+        List<Lexicon.Product> itemTypes = mentioned(name, lexicon);
+        for (Lexicon.Product p : said) {
+            if (itemTypes.stream().anyMatch(t -> t.type().equals(p.type()))) {
+                best = Math.max(best, 4);
+            } else if (itemTypes.stream().anyMatch(t -> p.type().equals(t.parent()))) {
+                best = Math.max(best, 3);
+            } else if (p.parent() == null && p.category().equals(c.order().category()) && isCategoryWord(p, lexicon)) {
+                best = Math.max(best, 1);
+            }
+        }
+        return best;
+    }
+
+    /** A word for a whole category (生鲜, 家电, 家具): top level, and no product names it as its parent. */
+    private static boolean isCategoryWord(Lexicon.Product p, Lexicon lexicon) {
+        return p.parent() == null && lexicon.products().stream().noneMatch(q -> p.type().equals(q.parent()));
+    }
+
+    /** Product types whose words the text contains, longest words first, each place in the text used once. */
+    static List<Lexicon.Product> mentioned(String text, Lexicon lexicon) {
+        boolean[] taken = new boolean[text.length()];
+        List<Lexicon.Product> out = new ArrayList<>();
+        for (Lexicon.ProductWord w : lexicon.productWords()) {
+            int at = text.indexOf(w.word());
+            while (at >= 0) {
+                boolean free = true;
+                for (int i = at; i < at + w.word().length(); i++) {
+                    free &= !taken[i];
+                }
+                if (free) {
+                    for (int i = at; i < at + w.word().length(); i++) {
+                        taken[i] = true;
+                    }
+                    if (!out.contains(w.product())) {
+                        out.add(w.product());
+                    }
+                }
+                at = text.indexOf(w.word(), at + 1);
+            }
+        }
+        return out;
+    }
+
+    private static boolean fits(ClaimReason reason, String category) {
+        if (reason == null) {
+            return true;
+        }
+        if (FRESH_ONLY.contains(reason)) {
+            return "fresh".equals(category);
+        }
+        if (DURABLE_ONLY.contains(reason)) {
+            return !"fresh".equals(category);
+        }
+        return true;
+    }
+
+    /** Same order: equal ignoring case and separators, or the last digits after 尾号. */
+    private static boolean sameOrder(String orderId, String token, String text, int at) {
+        String id = orderId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String t = token.replaceAll("[^a-z0-9]", "");
+        if (id.equals(t)) {
+            return true;
+        }
+        boolean tail = text.substring(Math.max(0, at - 3), at).contains("尾号") || text.substring(Math.max(0, at - 3), at).contains("后四位");
+        return tail && t.length() >= 4 && id.endsWith(t);
+    }
+
+    /** 12-19 digit numbers, or letters with at least 6 digits ("JD20261127001", "SO8842019375"). */
+    static boolean looksLikeOrderNumber(String token) {
+        String t = token.replaceAll("[^a-z0-9]", "");
+        long digits = t.chars().filter(Character::isDigit).count();
+        if (digits == t.length()) {
+            return t.length() >= 10 && t.length() <= 20;
+        }
+        return digits >= 6 && t.length() >= 8;
+    }
+
+    /** Longest run of the item name's Chinese characters (two or more) that the text contains. */
+    static int overlap(String text, String name) {
+        for (int len = Math.min(6, name.length()); len >= 2; len--) {
+            for (int i = 0; i + len <= name.length(); i++) {
+                String part = name.substring(i, i + len);
+                if (part.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) && text.contains(part)) {
+                    return len;
+                }
+            }
+        }
+        return 0;
+    }
+}

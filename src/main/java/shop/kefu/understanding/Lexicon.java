@@ -1,0 +1,163 @@
+package shop.kefu.understanding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists staff extend without a code change (knowledge-base/understanding/): problem words per
+ * reason, wording per kind, product words per category, and the negation and contrast markers. Each
+ * list feeds the classifier as a feature ("a spoiled-word occurs, not negated") rather than deciding on
+ * its own, so a word added here helps wherever it appears, also in sentences nobody labelled.
+ */
+public final class Lexicon {
+
+    /** One product type: {@code parent} is the broader type shoppers also use (芒果 → 水果), or null. */
+    public record Product(String category, String type, String parent, List<String> words) {
+    }
+
+    record ProductWord(Product product, String word) {
+    }
+
+    /** A lexicon word: its list ("reason", "kind", "usage", "anger") and label. */
+    public record Word(String list, String label, String word) {
+    }
+
+    /** Reason, kind, usage and anger words by first character, longest first (不制冷 wins over 不, 退货 over 退). */
+    private final Map<Character, List<Word>> byFirst;
+    private final List<Product> products;
+    /** Every product word with its type, longest first (so 豆浆机 wins over 豆浆): built once, matched per turn. */
+    private final List<ProductWord> productWords;
+    private final List<String> negators;
+    private final List<String> contrasts;
+    private final List<String> fine;
+    private final List<String> ignored;
+
+    Lexicon(Map<String, List<String>> reasons, Map<String, List<String>> kinds, List<Product> products, List<String> negators,
+            List<String> contrasts, List<String> fine, List<String> ignored) {
+        this(reasons, kinds, Map.of(), List.of(), products, negators, contrasts, fine, ignored);
+    }
+
+    /**
+     * @param usage words saying the goods are unused ("yes") or used ("no")
+     * @param anger words of anger or complaint (垃圾, 投诉, 气死)
+     */
+    Lexicon(Map<String, List<String>> reasons, Map<String, List<String>> kinds, Map<String, List<String>> usage, List<String> anger,
+            List<Product> products, List<String> negators, List<String> contrasts, List<String> fine, List<String> ignored) {
+        List<Word> all = new ArrayList<>();
+        usage.forEach((label, ws) -> ws.forEach(w -> all.add(new Word("usage", label, w))));
+        anger.forEach(w -> all.add(new Word("anger", "anger", w)));
+        reasons.forEach((label, ws) -> ws.forEach(w -> all.add(new Word("reason", label, w))));
+        kinds.forEach((label, ws) -> ws.forEach(w -> all.add(new Word("kind", label, w))));
+        all.sort(Comparator.comparingInt((Word w) -> w.word().length()).reversed());
+        Map<Character, List<Word>> first = new java.util.HashMap<>();
+        all.forEach(w -> first.computeIfAbsent(w.word().charAt(0), c -> new ArrayList<>()).add(w));
+        this.byFirst = first;
+        this.products = List.copyOf(products);
+        List<ProductWord> pw = new ArrayList<>();
+        products.forEach(p -> p.words().forEach(w -> pw.add(new ProductWord(p, w))));
+        pw.sort(Comparator.comparingInt((ProductWord w) -> w.word().length()).reversed());
+        this.productWords = List.copyOf(pw);
+        this.negators = negators.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.contrasts = contrasts.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.fine = List.copyOf(fine);
+        this.ignored = ignored.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    public static Lexicon empty() {
+        return new Lexicon(Map.of(), Map.of(), List.of(), List.of("不", "没"), List.of("但是", "就是"), List.of(), List.of());
+    }
+
+    /** Words starting with this character, longest first. */
+    List<Word> startingWith(char c) {
+        return byFirst.getOrDefault(c, List.of());
+    }
+
+    List<String> negators() {
+        return negators;
+    }
+
+    List<String> contrasts() {
+        return contrasts;
+    }
+
+    /** Phrases saying that what was just named is fine ("质量没问题"): they negate the word before them. */
+    List<String> fine() {
+        return fine;
+    }
+
+    /** Words that contain a lexicon or marker word but mean something else (多少, 不少): never matched. */
+    List<String> ignored() {
+        return ignored;
+    }
+
+    public List<Product> products() {
+        return products;
+    }
+
+    List<ProductWord> productWords() {
+        return productWords;
+    }
+
+    /** A line of a data file that is neither blank nor a comment, with its number for error messages. */
+    record Line(int number, String text) {
+    }
+
+    static List<Line> lines(String text) {
+        List<Line> out = new ArrayList<>();
+        String[] all = text.split("\\R");
+        for (int i = 0; i < all.length; i++) {
+            if (!all[i].isBlank() && !all[i].strip().startsWith("#")) {
+                out.add(new Line(i + 1, all[i]));
+            }
+        }
+        return out;
+    }
+
+    /** {@code label<TAB>word, word, …} lines (several lines per label allowed). */
+    static Map<String, List<String>> parseLists(String text, String file, Set<String> labels) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Line line : lines(text)) {
+            String[] parts = line.text().strip().split("\t", 2);
+            String label = parts[0].strip().toLowerCase(Locale.ROOT);
+            if (parts.length != 2 || (labels != null && !labels.contains(label))) {
+                throw new IllegalArgumentException(file + ":" + line.number() + ": expected one of " + labels + "<TAB>word, word, …");
+            }
+            out.computeIfAbsent(label, k -> new ArrayList<>()).addAll(split(parts[1]));
+        }
+        return out;
+    }
+
+    /** {@code category<TAB>type<TAB>parent or -<TAB>word, word, …} lines. */
+    static List<Product> parseProducts(String text, String file) {
+        List<Product> out = new ArrayList<>();
+        for (Line line : lines(text)) {
+            String[] p = line.text().strip().split("\t");
+            if (p.length != 4) {
+                throw new IllegalArgumentException(file + ":" + line.number()
+                        + ": expected category<TAB>type<TAB>parent or -<TAB>word, word, …");
+            }
+            List<String> ws = new ArrayList<>(split(p[3]));
+            if (!ws.contains(p[1].strip())) {
+                ws.add(p[1].strip());
+            }
+            out.add(new Product(p[0].strip(), p[1].strip(), "-".equals(p[2].strip()) ? null : p[2].strip(), ws));
+        }
+        return out;
+    }
+
+    private static List<String> split(String words) {
+        List<String> out = new ArrayList<>();
+        for (String w : words.split("[,，、]")) {
+            String s = Text.normalise(w);
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,181 @@
+package shop.kefu.understanding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import shop.kefu.policy.ClaimKind;
+import shop.kefu.policy.ClaimReason;
+
+/**
+ * The trained understanding: four classifiers (intent, kind, reason, unused) over the message's
+ * embedding and its lexical features, trained from knowledge-base/understanding/examples.tsv. The
+ * lexicon is a feature, and also fills a detail the classifier left empty when a lexicon word says it
+ * plainly; a detail whose only evidence is negated ("不是质量问题") is never taken.
+ */
+public final class Reader {
+
+    /** Labels of each classifier; "-" is "not said". Order is the file's vocabulary. */
+    static final List<String> INTENTS = Arrays.stream(Intent.values()).map(i -> i.name().toLowerCase(Locale.ROOT)).toList();
+    static final List<String> KINDS = List.of("-", "refund", "return", "replacement", "reship", "price_protection");
+    static final List<String> REASONS = List.of("-", "spoiled", "damaged", "wrong_item", "missing", "quality", "no_reason", "price_drop");
+    static final List<String> UNUSED = List.of("-", "yes", "no");
+
+    /** The embedding's weight next to the binary features (unit vectors have tiny components). */
+    private static final float DENSE_SCALE = 4f;
+    private static final int EPOCHS = 30;
+    private static final double L2 = 1e-4;
+    /** A label this probable stands even when its lexicon word is negated: the model has seen the context. */
+    private static final double SURE = 0.5;
+
+    /** One labelled example of examples.tsv. */
+    public record Example(String intent, String kind, String reason, String unused, String text) {
+    }
+
+    private final Lexicon lexicon;
+    private final Softmax intent;
+    private final Softmax kind;
+    private final Softmax reason;
+    private final Softmax unused;
+
+    private Reader(Lexicon lexicon, Softmax intent, Softmax kind, Softmax reason, Softmax unused) {
+        this.lexicon = lexicon;
+        this.intent = intent;
+        this.kind = kind;
+        this.reason = reason;
+        this.unused = unused;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** @param embed embeddings of many texts (may come from a cache) */
+    public static Reader train(Lexicon lexicon, List<Example> examples, Function<List<String>, List<float[]>> embed) {
+        List<float[]> vectors = embed.apply(examples.stream().map(Example::text).toList());
+        List<float[]> dense = new ArrayList<>();
+        List<List<String>> sparse = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            dense.add(scaled(vectors.get(i)));
+            sparse.add(Text.analyse(examples.get(i).text(), lexicon).features());
+        }
+        return new Reader(lexicon,
+                head(INTENTS, examples, dense, sparse, Example::intent, 1),
+                head(KINDS, examples, dense, sparse, Example::kind, 2),
+                head(REASONS, examples, dense, sparse, Example::reason, 3),
+                head(UNUSED, examples, dense, sparse, Example::unused, 4));
+    }
+
+    private static Softmax head(List<String> labels, List<Example> examples, List<float[]> dense, List<List<String>> sparse,
+            Function<Example, String> label, long seed) {
+        List<Softmax.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            samples.add(new Softmax.Sample(dense.get(i), sparse.get(i), labels.indexOf(label.apply(examples.get(i)))));
+        }
+        return Softmax.train(labels, samples, EPOCHS, L2, seed);
+    }
+
+    private static float[] scaled(float[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * DENSE_SCALE;
+        }
+        return out;
+    }
+
+    /** @param vector the message's embedding */
+    public Reading read(String text, float[] vector) {
+        Text.Analysis a = Text.analyse(text, lexicon);
+        List<String> features = a.features();
+        float[] dense = scaled(vector);
+        double[] pi = intent.predict(dense, features);
+        int best = argmax(pi);
+        String k = decide(KINDS, kind.predict(dense, features), a, "kind");
+        String r = decide(REASONS, reason.predict(dense, features), a, "reason");
+        String u = UNUSED.get(argmax(unused.predict(dense, features)));
+        if ("-".equals(u)) { // "用了两回", "还没拆封": the usage words of markers.txt say it plainly
+            List<String> usage = a.positive("usage");
+            u = usage.isEmpty() ? "-" : usage.get(0);
+        }
+        ClaimReason claimReason = toReason(r);
+        ClaimKind claimKind = toKind(k);
+        if ("price_protection".equals(k)) {
+            claimReason = ClaimReason.PRICE_DROP;
+        }
+        return new Reading(Intent.values()[best], claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), a.question());
+    }
+
+    /**
+     * The classifier's label, unless its only lexicon evidence is negated and the classifier is not sure; when it says "not said" but a
+     * lexicon word says it plainly (in the clause that carries the point first), the word's label.
+     */
+    private static String decide(List<String> labels, double[] p, Text.Analysis a, String list) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(p[y], p[x]));
+        for (int i : order) {
+            String label = labels.get(i);
+            if ("-".equals(label)) {
+                List<String> said = a.positive(list);
+                return said.isEmpty() ? "-" : said.get(0);
+            }
+            if (p[i] >= SURE || !a.negatedOnly(list, label)) {
+                return label;
+            }
+        }
+        return "-";
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static ClaimReason toReason(String r) {
+        return r == null || "-".equals(r) ? null : ClaimReason.valueOf(r.toUpperCase(Locale.ROOT));
+    }
+
+    static ClaimKind toKind(String k) {
+        return switch (k) {
+            case "refund", "price_protection" -> ClaimKind.REFUND;
+            case "return" -> ClaimKind.RETURN;
+            case "replacement" -> ClaimKind.REPLACEMENT;
+            case "reship" -> ClaimKind.RESHIP;
+            default -> null;
+        };
+    }
+
+    /** Parses examples.tsv: intent, kind, reason, unused, text, tab-separated; names the line of any problem. */
+    public static List<Example> parseExamples(String text, String file) {
+        List<Example> out = new ArrayList<>();
+        for (Lexicon.Line line : Lexicon.lines(text)) {
+            int n = line.number();
+            String[] p = line.text().split("\t", 5);
+            if (p.length != 5 || p[4].isBlank()) {
+                throw new IllegalArgumentException(file + ":" + n + ": expected intent<TAB>kind<TAB>reason<TAB>unused<TAB>text");
+            }
+            String intentLabel = p[0].strip().toLowerCase(Locale.ROOT);
+            check(INTENTS, intentLabel, file, n, "intent");
+            check(KINDS, p[1].strip(), file, n, "kind");
+            check(REASONS, p[2].strip(), file, n, "reason");
+            check(UNUSED, p[3].strip(), file, n, "unused");
+            out.add(new Example(intentLabel, p[1].strip(), p[2].strip(), p[3].strip(), p[4].strip()));
+        }
+        return out;
+    }
+
+    private static void check(List<String> labels, String value, String file, int line, String column) {
+        if (!labels.contains(value)) {
+            throw new IllegalArgumentException(file + ":" + line + ": unknown " + column + " '" + value + "' (one of " + labels + ")");
+        }
+    }
+}

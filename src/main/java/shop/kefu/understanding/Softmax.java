@@ -1,0 +1,100 @@
+package shop.kefu.understanding;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Multinomial logistic regression over a dense part (the sentence embedding) and sparse binary
+ * features (n-grams, lexicon hits), trained by stochastic gradient descent with L2 regularisation.
+ * Small and deterministic (fixed seed): a few hundred labelled examples train in well under a second,
+ * so the service trains at start-up and staff changes to the examples apply on the next start.
+ */
+final class Softmax {
+
+    record Sample(float[] dense, List<String> sparse, int label) {
+    }
+
+    private final List<String> labels;
+    private final int denseSize;
+    private final Map<String, Integer> index;
+    /** Per class: dense weights, then one weight per known sparse feature, then the bias. */
+    private final double[][] w;
+
+    private Softmax(List<String> labels, int denseSize, Map<String, Integer> index) {
+        this.labels = List.copyOf(labels);
+        this.denseSize = denseSize;
+        this.index = index;
+        this.w = new double[labels.size()][denseSize + index.size() + 1];
+    }
+
+    static Softmax train(List<String> labels, List<Sample> samples, int epochs, double l2, long seed) {
+        Map<String, Integer> index = new HashMap<>();
+        for (Sample s : samples) {
+            for (String f : s.sparse()) {
+                index.putIfAbsent(f, index.size());
+            }
+        }
+        int dense = samples.isEmpty() ? 0 : samples.get(0).dense().length;
+        Softmax m = new Softmax(labels, dense, index);
+        List<Sample> order = new ArrayList<>(samples);
+        Random random = new Random(seed);
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            Collections.shuffle(order, random);
+            double lr = 0.2 / (1 + 0.1 * epoch);
+            for (Sample s : order) {
+                int[] sparse = m.known(s.sparse());
+                double[] p = m.probabilities(s.dense(), sparse);
+                for (int k = 0; k < labels.size(); k++) {
+                    double g = p[k] - (k == s.label() ? 1 : 0);
+                    double[] wk = m.w[k];
+                    for (int i = 0; i < dense; i++) {
+                        wk[i] -= lr * (g * s.dense()[i] + l2 * wk[i]);
+                    }
+                    for (int j : sparse) {
+                        wk[dense + j] -= lr * (g + l2 * wk[dense + j]);
+                    }
+                    wk[wk.length - 1] -= lr * g;
+                }
+            }
+        }
+        return m;
+    }
+
+    private int[] known(List<String> features) {
+        return features.stream().map(index::get).filter(i -> i != null).distinct().mapToInt(Integer::intValue).toArray();
+    }
+
+    double[] predict(float[] dense, List<String> features) {
+        return probabilities(dense, known(features));
+    }
+
+    private double[] probabilities(float[] dense, int[] sparse) {
+        double[] z = new double[labels.size()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < z.length; k++) {
+            double[] wk = w[k];
+            double s = wk[wk.length - 1];
+            for (int i = 0; i < denseSize; i++) {
+                s += wk[i] * dense[i];
+            }
+            for (int j : sparse) {
+                s += wk[denseSize + j];
+            }
+            z[k] = s;
+            max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int k = 0; k < z.length; k++) {
+            z[k] = Math.exp(z[k] - max);
+            sum += z[k];
+        }
+        for (int k = 0; k < z.length; k++) {
+            z[k] /= sum;
+        }
+        return z;
+    }
+}

@@ -1,0 +1,228 @@
+package shop.kefu.understanding;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one message the way the classifier needs it: clauses, the clause that carries the point after
+ * a contrast ("东西是好的，就是不想要了"), lexicon words and whether each is negated ("不是质量问题",
+ * "没坏"), and the sparse features built from all of that. Marking negation scope and the focus clause
+ * is the classic way to let a linear model over n-grams tell "坏了" from "没坏" without a rule per word.
+ */
+final class Text {
+
+    /** Characters after a negator that it still negates ("没有任何质量问题"). */
+    private static final int NEGATION_REACH = 4;
+    private static final String SEPARATORS = "，,。.！!？?；;：:~～…\n\r\t 、";
+    /** Cues of a question, as grammar rather than vocabulary: the model learns how much they weigh. */
+    private static final List<String> QUESTION_CUES = List.of("吗", "么", "怎么", "咋", "如何", "为什么", "为啥", "多久", "多长",
+            "几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "什么时候", "啥时候", "点算", "点样", "?");
+
+    private Text() {
+    }
+
+    /** Full-width forms to half-width, lower case, runs of spaces to one. */
+    static String normalise(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+
+    /** A lexicon word found in the message. {@code focus}: in or after a contrast clause. */
+    record Hit(Lexicon.Word word, int clause, boolean negated, boolean focus) {
+    }
+
+    record Clause(String text, boolean focus, boolean[] negated) {
+    }
+
+    record Analysis(String text, List<Clause> clauses, List<Hit> hits, boolean question) {
+
+        /** Sparse features: n-grams (marked when negated or in focus), lexicon hits, question cue. */
+        List<String> features() {
+            List<String> f = new ArrayList<>();
+            for (Clause c : clauses) {
+                String t = c.text();
+                for (int i = 0; i < t.length(); i++) {
+                    String neg = c.negated()[i] ? "n" : "";
+                    add(f, c.focus(), neg + "u:" + t.charAt(i));
+                    if (i + 1 < t.length()) {
+                        add(f, c.focus(), neg + "b:" + t.substring(i, i + 2));
+                    }
+                }
+            }
+            for (Hit h : hits) {
+                add(f, h.focus(), "L:" + h.word().list() + ":" + h.word().label() + (h.negated() ? ":neg" : ""));
+            }
+            if (question) {
+                f.add("Q");
+            }
+            f.add(text.length() <= 6 ? "len:short" : text.length() <= 20 ? "len:mid" : "len:long");
+            return f;
+        }
+
+        private static void add(List<String> f, boolean focus, String feature) {
+            f.add(feature);
+            if (focus) {
+                f.add("F" + feature);
+            }
+        }
+
+        /** Labels of one lexicon list found positively, focus clauses first (the point of the message). */
+        List<String> positive(String list) {
+            List<String> focus = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (Hit h : hits) {
+                if (h.word().list().equals(list) && !h.negated()) {
+                    (h.focus() ? focus : rest).add(h.word().label());
+                }
+            }
+            focus.addAll(rest);
+            return focus;
+        }
+
+        boolean negatedOnly(String list, String label) {
+            boolean neg = false;
+            for (Hit h : hits) {
+                if (h.word().list().equals(list) && h.word().label().equals(label)) {
+                    if (!h.negated()) {
+                        return false;
+                    }
+                    neg = true;
+                }
+            }
+            return neg;
+        }
+    }
+
+    static Analysis analyse(String message, Lexicon lexicon) {
+        String text = normalise(message);
+        List<Clause> clauses = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>();
+        boolean focus = false;
+        for (String part : splitClauses(text)) {
+            for (String piece : splitContrast(part, lexicon)) {
+                if (piece.isEmpty()) {
+                    continue;
+                }
+                focus |= startsWithAny(piece, lexicon.contrasts());
+                int index = clauses.size();
+                Clause c = clause(piece, focus, lexicon, hits, index);
+                clauses.add(c);
+            }
+        }
+        boolean question = QUESTION_CUES.stream().anyMatch(text::contains) || text.endsWith("呢");
+        return new Analysis(text, clauses, hits, question);
+    }
+
+    private static Clause clause(String t, boolean focus, Lexicon lexicon, List<Hit> hits, int index) {
+        boolean[] taken = new boolean[t.length()];
+        lexicon.contrasts().stream().filter(t::startsWith).findFirst().ifPresent(c -> mark(taken, 0, c.length())); // 不过 negates nothing
+        for (String w : lexicon.ignored()) {
+            for (int at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
+                mark(taken, at, at + w.length());
+            }
+        }
+        record Found(Lexicon.Word word, int start, int end) {
+        }
+        // every occurrence of a lexicon word, then the longest ones first, each place in the text used once
+        List<Found> all = new ArrayList<>();
+        for (int i = 0; i < t.length(); i++) {
+            for (Lexicon.Word w : lexicon.startingWith(t.charAt(i))) {
+                if (t.startsWith(w.word(), i)) {
+                    all.add(new Found(w, i, i + w.word().length()));
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt((Found f) -> f.end() - f.start()).reversed().thenComparingInt(Found::start));
+        List<Found> found = new ArrayList<>();
+        for (Found f : all) {
+            if (!any(taken, f.start(), f.end())) {
+                mark(taken, f.start(), f.end());
+                found.add(f);
+            }
+        }
+        boolean[] negated = new boolean[t.length()];
+        List<int[]> negators = new ArrayList<>();
+        for (String n : lexicon.negators()) {
+            int from = 0;
+            int at;
+            while ((at = t.indexOf(n, from)) >= 0) {
+                int end = at + n.length();
+                if (!any(taken, at, end)) {
+                    mark(taken, at, end);
+                    negators.add(new int[] { at, end });
+                    for (int i = end; i < Math.min(t.length(), end + NEGATION_REACH); i++) {
+                        negated[i] = true;
+                    }
+                }
+                from = at + 1;
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(Found::start));
+        for (Found f : found) {
+            boolean neg = negators.stream().anyMatch(n -> n[1] <= f.start() && f.start() - n[1] < NEGATION_REACH)
+                    || fineAfter(t, f.end(), lexicon);
+            hits.add(new Hit(f.word(), index, neg, focus));
+        }
+        return new Clause(t, focus, negated);
+    }
+
+    /** "质量没问题", "包装挺好": the word is followed by a phrase saying it is fine. */
+    private static boolean fineAfter(String t, int end, Lexicon lexicon) {
+        String after = t.substring(end, Math.min(t.length(), end + 5));
+        return lexicon.fine().stream().anyMatch(after::startsWith)
+                || lexicon.fine().stream().anyMatch(f -> after.length() > 1 && after.substring(1).startsWith(f));
+    }
+
+    private static List<String> splitClauses(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (SEPARATORS.indexOf(ch) >= 0) {
+                if (ch == '?' || ch == '？') {
+                    cur.append('?'); // kept: a question cue
+                }
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    /** Splits before each contrast marker that does not start the clause. */
+    private static List<String> splitContrast(String clause, Lexicon lexicon) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < clause.length(); i++) {
+            if (startsWithAny(clause.substring(i), lexicon.contrasts())) {
+                out.add(clause.substring(start, i));
+                start = i;
+            }
+        }
+        out.add(clause.substring(start));
+        return out;
+    }
+
+    private static boolean startsWithAny(String s, List<String> prefixes) {
+        return prefixes.stream().anyMatch(s::startsWith);
+    }
+
+    private static boolean any(boolean[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void mark(boolean[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            a[i] = true;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package shop.kefu.understanding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import shop.kefu.aftersales.Order;
+import shop.kefu.policy.ClaimReason;
+
+/** Which of a shopper's order lines a message means (no model, no Quarkus). */
+class ItemMatcherTest {
+
+    static final Lexicon LEXICON = new Lexicon(Map.of(), Map.of(), List.of(
+            new Lexicon.Product("fresh", "水果", null, List.of("水果", "果子")),
+            new Lexicon.Product("fresh", "芒果", "水果", List.of("芒果", "贵妃芒")),
+            new Lexicon.Product("fresh", "草莓", "水果", List.of("草莓", "莓子")),
+            new Lexicon.Product("fresh", "生鲜", null, List.of("生鲜")),
+            new Lexicon.Product("furniture", "柜子", null, List.of("柜子")),
+            new Lexicon.Product("furniture", "衣柜", "柜子", List.of("衣柜", "衣橱")),
+            new Lexicon.Product("appliance", "大家电", null, List.of("大家电")),
+            new Lexicon.Product("appliance", "空调", "大家电", List.of("空调", "挂机")),
+            new Lexicon.Product("appliance", "冰箱", "大家电", List.of("冰箱"))),
+            List.of("不", "没"), List.of("但是"), List.of(), List.of());
+
+    static final List<Order> ORDERS = List.of(
+            order("2026112712345678", "fresh", item("MANGO", "海南贵妃芒 5斤装"), item("STRAW", "丹东草莓 500g")),
+            order("JD20261127001", "furniture", item("WARD", "北欧衣橱 2门")),
+            order("SO8842019375", "appliance", item("AC", "1.5匹变频挂机")));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // message | reason | candidate skus (space-separated, best first) | unknown order | named
+            "芒果烂了好几个 | SPOILED | MANGO | - | true",
+            "水果坏了 | SPOILED | MANGO STRAW | - | true",
+            "柜子门关不上 | QUALITY | WARD | - | true",
+            "空调不制冷 | QUALITY | AC | - | true",
+            "订单2026112712345678的草莓烂了 | SPOILED | STRAW | - | true",
+            "单号jd20261127001有问题 | - | WARD | - | true",
+            "SO8842019375 | - | AC | - | true",
+            "尾号5678的芒果 | - | MANGO | - | true",
+            "订单9999888877776666的草莓烂了 | SPOILED | STRAW | 9999888877776666 | true",
+            "东西烂了 | SPOILED | MANGO STRAW | - | false",
+            "不制冷了 | QUALITY | WARD AC | - | false",
+            "型号KFR-35GW的说明书 | - | MANGO STRAW WARD AC | - | false" })
+    void matchesTheShoppersOwnLines(String message, String reason, String skus, String unknown, boolean named) {
+        ItemMatcher.Match m = ItemMatcher.match(message, ORDERS, LEXICON, "-".equals(reason) ? null : ClaimReason.valueOf(reason));
+        assertEquals(skus, String.join(" ", m.candidates().stream().map(c -> c.item().sku()).toList()));
+        assertEquals(unknown, m.unknownOrder() == null ? "-" : m.unknownOrder());
+        assertEquals(named, m.named());
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "冰箱坏了, true", "芒果坏了, false", "生鲜坏了, false" })
+    void aProductTheShopperDidNotBuyIsElsewhere(String message, boolean elsewhere) {
+        assertEquals(elsewhere, ItemMatcher.match(message, ORDERS, LEXICON, null).elsewhere());
+    }
+
+    private static Order order(String id, String category, Order.Item... items) {
+        return new Order(id, "C1", category, List.of(items), "delivered", OffsetDateTime.now().minusDays(1));
+    }
+
+    private static Order.Item item(String sku, String name) {
+        return new Order.Item(sku, name, 1, BigDecimal.TEN, false, null);
+    }
+}

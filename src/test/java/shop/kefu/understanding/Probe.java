@@ -1,0 +1,62 @@
+package shop.kefu.understanding;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import shop.kefu.knowledge.Embedder;
+
+/** Trains the reader from the shipped files without Quarkus (tests and the probe command share it). */
+public final class Probe {
+    private Probe() {
+    }
+
+    public static Reader reader(Embedder embedder) throws Exception {
+        Path dir = Path.of("knowledge-base/understanding");
+        Lexicon lexicon = new Lexicon(
+                Lexicon.parseLists(Files.readString(dir.resolve("problems.txt")), "problems.txt", Set.copyOf(Reader.REASONS.subList(1, Reader.REASONS.size()))),
+                Lexicon.parseLists(Files.readString(dir.resolve("kinds.txt")), "kinds.txt", Set.copyOf(Reader.KINDS.subList(1, Reader.KINDS.size()))),
+                Map.of("yes", markers(dir, "unused"), "no", markers(dir, "used")), markers(dir, "anger"),
+                Lexicon.parseProducts(Files.readString(dir.resolve("products.txt")), "products.txt"),
+                markers(dir, "negation"), markers(dir, "contrast"), markers(dir, "fine"), markers(dir, "ignore"));
+        return Reader.train(lexicon, Reader.parseExamples(Files.readString(dir.resolve("examples.tsv")), "examples.tsv"),
+                texts -> texts.stream().map(embedder).toList());
+    }
+
+    private static List<String> markers(Path dir, String label) throws Exception {
+        Map<String, List<String>> all = Lexicon.parseLists(Files.readString(dir.resolve("markers.txt")), "markers.txt",
+                Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger"));
+        return all.getOrDefault(label, List.of());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Embedder e = new Embedder();
+        long t = System.nanoTime();
+        Reader r = reader(e);
+        System.out.println("trained in " + (System.nanoTime() - t) / 1_000_000 + " ms");
+        for (String s : args.length > 0 ? args : new String[] { "订的牛奶没收到，给我补发", "微波炉坏了，我要换货", "螃蟹到了不动了",
+                "沙发颜色跟图片不一样，想退", "水壶烧水有塑料味，能换吗", "我买的电视现在降价两百，能补差价吗", "东西是好的，就是不想要了",
+                "不是质量问题，就是颜色不喜欢", "退掉算了", "草莓烂了怎么办", "冰箱不制冷", "退款好几天了还没到账" }) {
+            System.out.println(s + " => " + r.read(s, e.apply(s)));
+        }
+        if (Boolean.getBoolean("probe.timing")) {
+            String q = "草莓买多了吃不完咋办";
+            float[] v = e.apply(q);
+            java.util.List<shop.kefu.aftersales.Order> none = java.util.List.of();
+            for (int round = 0; round < 3; round++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 2000; i++) {
+                    r.read(q, v);
+                }
+                long t1 = System.nanoTime();
+                for (int i = 0; i < 2000; i++) {
+                    ItemMatcher.match(q, none, r.lexicon(), null);
+                }
+                long t2 = System.nanoTime();
+                System.out.printf("read %.1f us, match %.1f us%n", (t1 - t0) / 2000e3, (t2 - t1) / 2000e3);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package shop.kefu.understanding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Negation scope, contrast and ignored words, on a small lexicon (no model, no Quarkus). */
+class TextTest {
+
+    static final Lexicon LEXICON = new Lexicon(
+            Map.of("quality", List.of("质量问题", "坏了", "不制冷", "响"), "no_reason", List.of("不想要", "不喜欢"), "missing", List.of("少", "没收到"),
+                    "damaged", List.of("坏")),
+            Map.of("return", List.of("退", "退货")), Map.of("yes", List.of("没用过"), "no", List.of("用过")), List.of("垃圾"), List.of(),
+            List.of("不是", "不", "没", "没有"), List.of("就是", "但是", "不过"), List.of("没问题"), List.of("多少"));
+
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            // text | list | positive labels, focus first (space-separated, - for none)
+            "不是质量问题，就是不喜欢 | reason | no_reason",
+            "冰箱不制冷 | reason | quality",
+            "不是不制冷 是外机响 | reason | quality",
+            "没坏，就是少了个配件 | reason | missing",
+            "质量没问题就是不想要 | reason | no_reason",
+            "生鲜出问题最晚多少个钟头 | reason | -",
+            "订的牛奶没收到 | reason | missing",
+            "不退了 | kind | -",
+            "退掉算了 | kind | return",
+            "还没用过 | usage | yes",
+            "已经用过了 | usage | no",
+            "不过冰箱坏了 | reason | quality",
+            "你们卖不卖手机 | anger | -",
+            "什么垃圾服务 | anger | anger" })
+    void positiveWordsRespectNegationAndContrast(String text, String list, String expected) {
+        List<String> said = Text.analyse(text, LEXICON).positive(list);
+        assertEquals(expected, said.isEmpty() ? "-" : String.join(" ", said.stream().distinct().toList()));
+    }
+}

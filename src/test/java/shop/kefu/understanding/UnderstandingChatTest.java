@@ -1,0 +1,227 @@
+package shop.kefu.understanding;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import shop.kefu.support.ChatClient;
+import shop.kefu.support.Shop;
+import shop.kefu.support.Tokens;
+import shop.kefu.support.Ws;
+
+/**
+ * The shopper's own words over /ws/chat, with their orders as context: each case of the
+ * understanding issue, as a shopper would write it. The reply's {@code aftersales} field shows what
+ * the bot understood; nothing here depends on exact wording of the bot.
+ */
+@QuarkusTest
+class UnderstandingChatTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private static final String STRAWBERRY = Shop.item("STRAW", "丹东草莓 500g", 2, "19.90", false);
+    private static final String MANGO = Shop.item("MANGO", "海南贵妃芒 5斤装", 1, "49.90", false);
+    private static final String FRIDGE = Shop.item("FRIDGE", "双开门冰箱 520L", 1, "3999.00", false);
+    private static final String SOFA = Shop.item("SOFA", "布艺三人沙发", 1, "3299.00", false);
+    private static final String KETTLE = Shop.item("KETTLE", "电水壶 1.7L", 1, "129.00", false);
+    private static final String PURIFIER = Shop.item("PURIFIER", "空气净化器 KJ500", 1, "1299.00", false);
+    private static final String TV = "{\"sku\":\"TV\",\"name\":\"65英寸4K电视\",\"qty\":1,\"price\":2999,\"custom\":false,\"currentPrice\":2799}";
+
+    /** A new shopper with the given orders: id suffix, category, hours since delivery, item. */
+    private String shopper(Object[]... orders) {
+        String me = Ws.uniqueCustomer("UND");
+        for (Object[] o : orders) {
+            Shop.order(o[0] + me.replace("-", ""), me, (String) o[1], OffsetDateTime.now().minusHours((Integer) o[2]), (String) o[3]);
+        }
+        return me;
+    }
+
+    private ChatClient chat(String me) {
+        ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(me));
+        c.next("reply"); // greeting
+        return c;
+    }
+
+    private static void understood(JsonNode reply, String sku, String kind, String reason) {
+        JsonNode a = reply.path("aftersales");
+        assertEquals(sku, a.path("sku").asText(null), reply.toString());
+        assertEquals(kind, a.path("kind").asText(null), reply.toString());
+        assertEquals(reason, a.path("reason").asText(null), reply.toString());
+    }
+
+    @Test
+    void aProblemWithABoughtItemStartsItsRequestWhateverTheWording() {
+        try (ChatClient c = chat(shopper(new Object[] { "S", "fresh", 20, STRAWBERRY }))) {
+            JsonNode r = c.say("草莓 烂了");
+            understood(r, "STRAW", "refund", "spoiled");
+            assertEquals("evidence", r.at("/aftersales/step").asText()); // a photo is what is missing
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 72, FRIDGE }))) {
+            JsonNode r = c.say("冰箱 不制冷");
+            understood(r, "FRIDGE", null, "quality");
+            assertEquals("kind", r.at("/aftersales/step").asText()); // return or exchange: the shopper chooses
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "T", "appliance", 240, TV }))) {
+            JsonNode r = c.say("电视 降价了");
+            understood(r, "TV", "refund", "price_drop");
+            assertEquals("appliance.price-protection-days", r.at("/decision/rule").asText(), r.toString());
+            assertTrue(r.path("text").asText().contains("200"), r.toString()); // the ¥200 difference
+        }
+    }
+
+    /** A shopper who bought a sofa, a kettle and a TV (each case a new one: a conversation remembers its request). */
+    private String household() {
+        return shopper(new Object[] { "SF", "furniture", 120, SOFA }, new Object[] { "K", "appliance", 120, KETTLE },
+                new Object[] { "T", "appliance", 240, TV });
+    }
+
+    @Test
+    void everydayWordsGiveKindAndReason() {
+        try (ChatClient c = chat(household())) {
+            understood(c.say("沙发颜色跟图片不一样，想退"), "SOFA", "return", "wrong_item");
+        }
+        try (ChatClient c = chat(household())) {
+            understood(c.say("水壶烧水有塑料味，能换吗"), "KETTLE", "replacement", "quality");
+        }
+        try (ChatClient c = chat(household())) {
+            understood(c.say("我买的电视现在降价两百，能补差价吗"), "TV", "refund", "price_drop");
+        }
+    }
+
+    @Test
+    void negationIsNotAFault() {
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 72, SOFA }))) {
+            JsonNode r = c.say("沙发没坏，质量也没问题，就是不喜欢，想退");
+            understood(r, "SOFA", "return", "no_reason");
+            assertEquals("unused", r.at("/aftersales/step").asText(), r.toString()); // only an unused sofa goes back
+            JsonNode next = c.say("没用过，包装完好");
+            assertEquals("confirm", next.at("/aftersales/step").asText(), next.toString());
+            assertEquals("furniture.return-days", next.at("/decision/rule").asText());
+        }
+    }
+
+    @Test
+    void detailsAlreadyGivenAreNeverAskedAgain() {
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 72, SOFA }))) {
+            JsonNode r = c.say("我要退货");
+            assertEquals("reason", r.at("/aftersales/step").asText(), r.toString());
+            JsonNode restated = c.say("送来就发现跟图片颜色差好多");
+            understood(restated, "SOFA", "return", "wrong_item"); // the restated problem is understood
+            assertFalse("reason".equals(restated.at("/aftersales/step").asText()) || "kind".equals(restated.at("/aftersales/step").asText()),
+                    restated.toString());
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 72, FRIDGE }))) {
+            assertEquals("kind", c.say("冰箱坏了，一点都不冷").at("/aftersales/step").asText());
+            JsonNode r = c.say("换一台新的吧");
+            understood(r, "FRIDGE", "replacement", "quality");
+            assertEquals("confirm", r.at("/aftersales/step").asText(), r.toString());
+        }
+    }
+
+    @Test
+    void orderNumbersInAnyCommonFormat() {
+        String[] said = { "订单%s的东西烂了好几个", "单号%s里面坏了一半", "%s 这单水果不新鲜 烂的" };
+        for (int i = 0; i < said.length; i++) {
+            String me = Ws.uniqueCustomer("UND");
+            String digits = "2026" + String.format("%012d", Math.floorMod((long) me.hashCode() * 31 + i, 1_000_000_000_000L));
+            String letters = "JD" + digits.substring(2);
+            Shop.order(digits, me, "fresh", OffsetDateTime.now().minusHours(10), STRAWBERRY);
+            Shop.order(letters, me, "fresh", OffsetDateTime.now().minusHours(10), MANGO);
+            String target = i == 1 ? letters : digits;
+            try (ChatClient c = chat(me)) {
+                JsonNode r = c.say(String.format(said[i], i == 1 ? target.toLowerCase() : target));
+                assertEquals(target, r.at("/aftersales/orderId").asText(), r.toString());
+            }
+            if (i == 0) { // another shopper's number: own orders offered, nothing of theirs revealed
+                String other = Ws.uniqueCustomer("UND");
+                Shop.order("X" + digits, other, "fresh", OffsetDateTime.now().minusHours(10), STRAWBERRY);
+                String again = Ws.uniqueCustomer("UND");
+                Shop.order("Y" + digits, again, "fresh", OffsetDateTime.now().minusHours(10), MANGO);
+                try (ChatClient c = chat(again)) {
+                    JsonNode r = c.say("订单X" + digits + "的水果烂了，退款");
+                    assertEquals("order", r.at("/aftersales/step").asText(), r.toString());
+                    String quick = r.path("quickReplies").toString();
+                    assertTrue(quick.contains("Y" + digits) && !quick.contains("X" + digits) && !quick.contains("草莓"), r.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void severalCandidateOrdersAreOfferedAsQuickReplies() {
+        String me = shopper(new Object[] { "S", "fresh", 10, STRAWBERRY }, new Object[] { "M", "fresh", 12, MANGO },
+                new Object[] { "F", "appliance", 72, FRIDGE });
+        try (ChatClient c = chat(me)) {
+            JsonNode r = c.say("水果烂了好几个，要退钱");
+            assertEquals("order", r.at("/aftersales/step").asText(), r.toString());
+            String quick = r.path("quickReplies").toString();
+            assertTrue(quick.contains("丹东草莓") && quick.contains("贵妃芒") && !quick.contains("冰箱"), quick); // fruit only
+            JsonNode chosen = c.say(r.path("quickReplies").get(quick.indexOf("贵妃芒") < quick.indexOf("丹东草莓") ? 0 : 1).asText());
+            understood(chosen, "MANGO", "refund", "spoiled");
+        }
+    }
+
+    @Test
+    void aClaimOnAnItemNoArticleCoversIsNotHandedOff() {
+        String me = Ws.uniqueCustomer("UND");
+        String id = "JD" + Math.floorMod(me.hashCode(), 1_000_000_000L) + "88";
+        Shop.order(id, me, "appliance", OffsetDateTime.now().minusDays(5), PURIFIER);
+        try (ChatClient c = chat(me)) {
+            JsonNode r = c.say(id + "这单的净化器滤网那块外壳裂开了要换新的");
+            understood(r, "PURIFIER", "replacement", "damaged");
+            assertTrue(c.drain(java.time.Duration.ofMillis(300)).stream().noneMatch(n -> "handoff".equals(n.path("type").asText())));
+        }
+    }
+
+    @Test
+    void aHowToQuestionAboutABoughtItemGetsTheAnswerThenTheOffer() {
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 72, FRIDGE }))) {
+            JsonNode r = c.say("冰箱不制冷怎么办");
+            assertFalse(r.path("citations").isEmpty(), r.toString());
+            assertTrue(r.path("text").asText().contains("双开门冰箱"), r.toString()); // the offer names the shopper's item
+            JsonNode request = c.say("申请换货");
+            understood(request, "FRIDGE", "replacement", "quality"); // no need to say which order or what is wrong
+        }
+    }
+
+    @Test
+    void aStatusQuestionWithoutAfterSalesIsAnsweredFromTheKnowledgeBase() {
+        try (ChatClient c = chat(shopper())) {
+            JsonNode r = c.say("退款好几天了还没到账");
+            assertEquals("general-refund-time", r.at("/citations/0/articleId").asText(), r.toString());
+        }
+    }
+
+    @Test
+    void aNewArticleWithOneQuestionIsFoundAlsoByADetailOfItsAnswer() {
+        String id = "appliance-extended-warranty-" + System.nanoTime() % 100000;
+        given().auth().oauth2(Tokens.of("editor", "E1")).contentType("application/json")
+                .body("{\"id\":\"" + id + "\",\"category\":\"appliance\",\"title\":\"家电延保服务怎么买\",\"questions\":[\"能买延保吗\"],"
+                        + "\"tags\":[],\"answer\":\"大家电可以加购1年或2年延保。延保卡需要在签收后30天内扫码激活，过期无法补激活。延保期内维修免人工费和零件费。\"}")
+                .post("/api/kb/articles").then().statusCode(201);
+        try (ChatClient c = chat(shopper())) {
+            assertEquals(id, c.say("延保怎么买啊").at("/citations/0/articleId").asText());
+        }
+        try (ChatClient c = chat(shopper())) { // said only in the answer
+            assertEquals(id, c.say("延保卡签收以后多少天内要激活").at("/citations/0/articleId").asText());
+        }
+        try (ChatClient c = chat(shopper())) { // other words: answered, or at least offered first
+            JsonNode r = c.say("电器延长保修在哪里买");
+            assertTrue(id.equals(r.at("/citations/0/articleId").asText()) || "家电延保服务怎么买".equals(r.at("/quickReplies/0").asText()),
+                    r.toString());
+        } finally {
+            given().auth().oauth2(Tokens.of("editor", "E1")).delete("/api/kb/articles/" + id).then().statusCode(204);
+        }
+    }
+}
