@@ -31,7 +31,11 @@ public final class ChatClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     private ChatClient(URI uri, String bearer) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        this(HttpClient.newHttpClient(), uri, bearer);
+    }
+
+    private ChatClient(HttpClient http, URI uri, String bearer) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
@@ -40,6 +44,11 @@ public final class ChatClient implements AutoCloseable {
 
     public static ChatClient connect(URI base, String path, String token) {
         return new ChatClient(base.resolve(path.startsWith("/") ? path.substring(1) : path), token);
+    }
+
+    /** Connects through a shared HTTP client, for harnesses that open hundreds of connections one after another. */
+    public static ChatClient connect(HttpClient http, URI base, String path, String token) {
+        return new ChatClient(http, base.resolve(path.startsWith("/") ? path.substring(1) : path), token);
     }
 
     /** Connects with the token in the access_token query parameter, as browsers do. */
@@ -93,6 +102,16 @@ public final class ChatClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** The next frame if one arrives within the time, else null (unlike {@link #next()}, not a failure). */
+    public JsonNode poll(Duration within) {
+        try {
+            return frames.poll(within.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
