@@ -46,7 +46,9 @@ public class AfterSalesFlow {
      * says; an item or problem the previous answer was about fills what the message leaves out.
      */
     public TurnResult start(Turn turn, DialogState state, Reading reading, String visit) {
-        boolean hinted = state.hintOrder() != null;
+        // the item of the previous answer, unless this message names one itself
+        boolean hinted = state.hintOrder() != null
+                && !understanding.items(turn.text(), tools.myOrders(turn.customerId()), reading.reason()).named();
         Flow f = new Flow(visit, hinted ? state.hintOrder() : null, hinted ? state.hintSku() : null, reading.kind(),
                 reading.reason() != null ? reading.reason() : state.hint(), Slots.share(turn.text()), reading.unused(),
                 turn.attachments(), null);
@@ -56,8 +58,8 @@ public class AfterSalesFlow {
     public TurnResult resume(Turn turn, DialogState state, Reading reading) {
         String text = turn.text().strip();
         Flow f = state.flow().withEvidence(turn.attachments());
-        // "退掉算了" asks for a return; "算了，不退了" cancels: a cancel word with no request beside it
-        if (Slots.CANCEL.matcher(text).find() && reading.kind() == null) {
+        // "退掉算了" asks for a return; "算了，不退了" and "取消退款" cancel
+        if (Slots.CANCEL.matcher(text).find() && (reading.kind() == null || !text.contains("算了"))) {
             return reply(replies.text("flow.cancelled"), List.of(), state.withFlow(null).withHint(null));
         }
         if (f.awaiting() == Awaiting.CONFIRM && Slots.CONFIRM.matcher(text).matches()) {
@@ -114,7 +116,10 @@ public class AfterSalesFlow {
             return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of("转人工"), state.withFlow(null));
         }
         Order order = found.get();
-        Order.Item item = order.item(f.sku()).orElse(order.items().get(0));
+        Order.Item item = order.item(f.sku()).orElse(order.items().isEmpty() ? null : order.items().get(0));
+        if (item == null) { // an order system may list an order without lines
+            return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of("转人工"), state.withFlow(null));
+        }
         if (f.visit() != null) {
             return bookVisit(turn, state, f, order, item);
         }
@@ -141,14 +146,15 @@ public class AfterSalesFlow {
             return ask(replies.text("flow.ask.unused"), replies.list("flow.ask.unused.quick"), state, f.with(Awaiting.UNUSED), item);
         }
         Flow decided = f;
-        return (switch (d.outcome()) {
+        TurnResult result = switch (d.outcome()) {
             case NEEDS_EVIDENCE -> ask(d.reason(), List.of("算了"), state, decided.with(Awaiting.EVIDENCE), item);
             case REJECTED -> reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of("转人工"),
-                    state.withFlow(null).withHint(null)).withForm(form(decided, item, null));
+                    state.withFlow(null).withHint(null));
             case APPROVED, REVIEW -> ask(replies.text("flow.confirm", Map.of("order", order.orderId(), "item", item.name(),
                     "kind", kind.label, "reason", reason.label, "amount", d.amount().toPlainString(), "decision", d.reason())),
                     confirmChoices(kind, category), state, decided.with(Awaiting.CONFIRM), item);
-        }).withForm(formOf(decided, d, item));
+        };
+        return result.handoff() != null ? result : result.withForm(formOf(decided, d, item));
     }
 
     private static Form formOf(Flow f, Decision d, Order.Item item) {

@@ -83,8 +83,9 @@ public record DialogState(int failedTurns, Flow flow, ClaimReason hint, String h
         return new DialogState(failedTurns + 1, flow, hint, hintOrder, hintSku);
     }
 
+    /** A request started or changed; ended (null): the item it was about is no longer a hint. */
     public DialogState withFlow(Flow f) {
-        return new DialogState(0, f, hint, hintOrder, hintSku);
+        return f == null ? new DialogState(0, null, hint, null, null) : new DialogState(0, f, hint, hintOrder, hintSku);
     }
 
     public DialogState withHint(ClaimReason h) {

@@ -86,9 +86,7 @@ public class EmbeddedEngine implements TurnEngine {
             if (asked == null) {
                 return flow.resume(turn, state, reading);
             }
-            // a new question in the middle of a request: answered; the request's details stay as a hint
-            DialogState.Flow f = state.flow();
-            state = DialogState.FRESH.withHint(f.reason(), f.orderId(), f.sku());
+            state = DialogState.FRESH; // a new question in the middle of a request: answered, the request left
         }
         if (GREETING.matcher(text).matches()) {
             return quick(replies.text("greeting.again"), state);
@@ -99,12 +97,15 @@ public class EmbeddedEngine implements TurnEngine {
         // one search embeds the message (used by the understanding too) while BM25 runs beside it
         KnowledgeIndex.Result found = asked != null ? asked : kb.search(text, CANDIDATES);
         Reading reading = understanding.read(text, found.vector());
+        boolean command = COMMANDS.containsKey(text);
         Intent intent = COMMANDS.getOrDefault(text, reading.intent());
         if (intent == Intent.COMPLAINT && !understanding.angry(text)) {
             intent = Intent.OTHER; // a handoff for anger needs an angry word, not only a guess ("你们卖不卖手机")
         }
         return switch (intent) {
-            case AFTERSALES -> claimable(turn, found, reading) ? answers.withAdvice(flow.start(turn, state, reading, null), found, reading)
+            // our own "申请售后" button says nothing more: the request starts from what the last answer was about
+            case AFTERSALES -> (command ? bookable(turn, reading) : claimable(turn, found, reading))
+                    ? answers.withAdvice(flow.start(turn, state, reading, null), found, reading)
                     : knowledge(turn, found, state, reading);
             case INSTALL -> bookable(turn, reading) ? flow.start(turn, state, reading, "install") : knowledge(turn, found, state, reading);
             case REPAIR -> bookable(turn, reading) ? flow.start(turn, state, reading, "repair") : knowledge(turn, found, state, reading);

@@ -60,7 +60,7 @@ public record ArticleData(String id, String category, String title, List<String>
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         for (String sentence : answer.replace("**", "").split("(?<=[。！？；!?;])|\\R")) {
-            String t = sentence.strip().replaceFirst("^[-*·\\d.、)）]+\\s*", "");
+            String t = sentence.strip().replaceFirst("^([-*·]|\\d+[.、)）])\\s*", ""); // list markers, not "48 小时"
             if (t.isEmpty()) {
                 continue;
             }

@@ -10,8 +10,8 @@ package shop.kefu.knowledge;
  */
 public record Confidence(double[] weights) {
 
-    /** Fitted by {@code KbEvalTest} on eval/dev.tsv (see docs/knowledge.md). */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -7.2326, 2.7327, 3.5115, 3.1407, -0.4306, 0.222, -0.3588, 0.4384, 2.0769, 1.4695 });
+    /** Fitted by {@code KbTuningTest} on the dev sets only (see docs/knowledge.md). */
+    public static final Confidence DEFAULT = new Confidence(new double[] { -7.2385, 2.7274, 3.5017, 3.1357, -0.4172, 0.2147, -0.3339, 0.449, 2.0672, 1.4736 });
 
     public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage" };
 

@@ -24,7 +24,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -47,8 +46,6 @@ public class KnowledgeBase {
     KnowledgeConfig config;
     @Inject
     ObjectMapper json;
-    @Inject
-    Event<FolderImported> imported;
 
     private Embedder embedder;
     private QuestionVectors questions;
@@ -91,7 +88,6 @@ public class KnowledgeBase {
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
         LOG.infof("Imported %d articles from %s", files.size(), folder().toAbsolutePath());
         rebuild();
-        imported.fire(new FolderImported(by));
         return files.size();
     }
 

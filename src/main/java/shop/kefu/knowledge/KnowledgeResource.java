@@ -25,6 +25,8 @@ import shop.kefu.security.Roles;
 public class KnowledgeResource {
 
     @Inject
+    jakarta.enterprise.event.Event<FolderImported> imported;
+    @Inject
     KnowledgeBase kb;
     @Inject
     KnowledgeConfig config;
@@ -101,7 +103,9 @@ public class KnowledgeResource {
     @POST
     @Path("/import")
     public Map<String, Integer> reimport(SecurityContext who) {
-        return Map.of("imported", kb.importFolder(who.getUserPrincipal().getName()));
+        int n = kb.importFolder(who.getUserPrincipal().getName());
+        imported.fire(new FolderImported(who.getUserPrincipal().getName())); // e.g. the understanding retrains
+        return Map.of("imported", n);
     }
 
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper

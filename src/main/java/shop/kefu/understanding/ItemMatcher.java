@@ -57,7 +57,7 @@ public final class ItemMatcher {
             List<Order> hit = orders.stream().filter(o -> sameOrder(o.orderId(), token, text, m.start())).toList();
             if (!hit.isEmpty()) {
                 hit.stream().filter(o -> !byNumber.contains(o)).forEach(byNumber::add);
-            } else if (unknown == null && looksLikeOrderNumber(token)) {
+            } else if (unknown == null && looksLikeOrderNumber(token) && !otherNumber(text, m.start())) {
                 unknown = token.toUpperCase(java.util.Locale.ROOT);
             }
         }
@@ -124,6 +124,9 @@ public final class ItemMatcher {
         boolean[] taken = new boolean[text.length()];
         List<Lexicon.Product> out = new ArrayList<>();
         for (Lexicon.ProductWord w : lexicon.productWords()) {
+            if (w.word().length() < 2) {
+                continue; // 床 in 起床, 奶 in 奶奶: one character says too little
+            }
             int at = text.indexOf(w.word());
             while (at >= 0) {
                 boolean free = true;
@@ -173,10 +176,18 @@ public final class ItemMatcher {
         String t = token.replaceAll("[^a-z0-9]", "");
         long digits = t.chars().filter(Character::isDigit).count();
         if (digits == t.length()) {
-            return t.length() >= 10 && t.length() <= 20;
+            return t.length() >= 12 && t.length() <= 19;
         }
         return digits >= 6 && t.length() >= 8;
     }
+
+    /** A number the message calls something else: a phone, a waybill, a model. Never echoed as an order. */
+    private static boolean otherNumber(String text, int at) {
+        String before = text.substring(Math.max(0, at - 4), at);
+        return OTHER_NUMBERS.stream().anyMatch(before::contains);
+    }
+
+    private static final List<String> OTHER_NUMBERS = List.of("电话", "手机", "快递", "运单", "物流", "型号", "条码");
 
     /** Longest run of the item name's Chinese characters (two or more) that the text contains. */
     static int overlap(String text, String name) {

@@ -68,10 +68,6 @@ public final class Lexicon {
         this.ignored = ignored.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    public static Lexicon empty() {
-        return new Lexicon(Map.of(), Map.of(), List.of(), List.of("不", "没"), List.of("但是", "就是"), List.of(), List.of());
-    }
-
     /** Words starting with this character, longest first. */
     List<Word> startingWith(char c) {
         return byFirst.getOrDefault(c, List.of());

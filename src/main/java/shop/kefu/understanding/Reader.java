@@ -117,15 +117,17 @@ public final class Reader {
             order[i] = i;
         }
         Arrays.sort(order, (x, y) -> Double.compare(p[y], p[x]));
+        boolean vetoed = false;
         for (int i : order) {
             String label = labels.get(i);
-            if ("-".equals(label)) {
+            if ("-".equals(label) || vetoed && p[i] < SURE) { // after a veto, only a sure runner-up stands
                 List<String> said = a.positive(list);
                 return said.isEmpty() ? "-" : said.get(0);
             }
             if (p[i] >= SURE || !a.negatedOnly(list, label)) {
                 return label;
             }
+            vetoed = true;
         }
         return "-";
     }

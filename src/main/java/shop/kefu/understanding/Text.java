@@ -17,8 +17,12 @@ final class Text {
     private static final int NEGATION_REACH = 4;
     private static final String SEPARATORS = "，,。.！!？?；;：:~～…\n\r\t 、";
     /** Cues of a question, as grammar rather than vocabulary: the model learns how much they weigh. */
-    private static final List<String> QUESTION_CUES = List.of("吗", "么", "怎么", "咋", "如何", "为什么", "为啥", "多久", "多长",
-            "几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "什么时候", "啥时候", "点算", "点样", "?");
+    private static final List<String> QUESTION_CUES = List.of("吗", "什么", "怎么", "咋", "如何", "为啥", "多久", "多长",
+            "几天能", "要几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "啥时候", "点算", "点样", "?");
+    /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
+    private static final String NEGATION_STOPS = "就才又要却";
+    /** What may stand between a word and a phrase saying it is fine ("质量也没问题"). */
+    private static final String FINE_GAP = "也都还倒";
 
     private Text() {
     }
@@ -160,7 +164,8 @@ final class Text {
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
         for (Found f : found) {
-            boolean neg = negators.stream().anyMatch(n -> n[1] <= f.start() && f.start() - n[1] < NEGATION_REACH)
+            boolean neg = negators.stream().anyMatch(n -> n[1] <= f.start() && f.start() - n[1] < NEGATION_REACH
+                    && t.substring(n[1], f.start()).chars().noneMatch(c -> NEGATION_STOPS.indexOf(c) >= 0))
                     || fineAfter(t, f.end(), lexicon);
             hits.add(new Hit(f.word(), index, neg, focus));
         }
@@ -170,8 +175,8 @@ final class Text {
     /** "质量没问题", "包装挺好": the word is followed by a phrase saying it is fine. */
     private static boolean fineAfter(String t, int end, Lexicon lexicon) {
         String after = t.substring(end, Math.min(t.length(), end + 5));
-        return lexicon.fine().stream().anyMatch(after::startsWith)
-                || lexicon.fine().stream().anyMatch(f -> after.length() > 1 && after.substring(1).startsWith(f));
+        return lexicon.fine().stream().anyMatch(after::startsWith) || after.length() > 1 && FINE_GAP.indexOf(after.charAt(0)) >= 0
+                && lexicon.fine().stream().anyMatch(f -> after.substring(1).startsWith(f));
     }
 
     private static List<String> splitClauses(String text) {

@@ -32,6 +32,7 @@ public class Understanding {
 
     private static final Logger LOG = Logger.getLogger(Understanding.class);
     static final String FOLDER = "understanding";
+    private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger");
 
     @Inject
     KnowledgeBase kb;
@@ -57,21 +58,20 @@ public class Understanding {
     /** Reads the files and trains; a broken file names its line (and at a re-import keeps the previous model). */
     public synchronized void reload() {
         long start = System.nanoTime();
+        Map<String, List<String>> markers = Lexicon.parseLists(read("markers.txt"), "markers.txt", MARKERS);
+        java.util.function.Function<String, List<String>> m = label -> markers.getOrDefault(label, List.of());
         Lexicon lexicon = new Lexicon(
                 Lexicon.parseLists(read("problems.txt"), "problems.txt", Set.copyOf(Reader.REASONS.subList(1, Reader.REASONS.size()))),
                 Lexicon.parseLists(read("kinds.txt"), "kinds.txt", Set.copyOf(Reader.KINDS.subList(1, Reader.KINDS.size()))),
-                Map.of("yes", markers("unused"), "no", markers("used")), markers("anger"),
+                Map.of("yes", m.apply("unused"), "no", m.apply("used")), m.apply("anger"),
                 Lexicon.parseProducts(read("products.txt"), "products.txt"),
-                markers("negation"), markers("contrast"), markers("fine"), markers("ignore"));
+                m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"));
         List<Reader.Example> examples = Reader.parseExamples(read("examples.tsv"), "examples.tsv");
         reader = Reader.train(lexicon, examples, kb::cachedVectors);
         LOG.infof("Understanding trained on %d examples in %d ms", examples.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private List<String> markers(String label) {
-        Map<String, List<String>> all = Lexicon.parseLists(read("markers.txt"), "markers.txt", Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger"));
-        return all.getOrDefault(label, List.of());
-    }
+
 
     private String read(String file) {
         return DataFiles.read(Path.of(config.dir(), FOLDER, file), "knowledge-base/" + FOLDER + "/" + file);

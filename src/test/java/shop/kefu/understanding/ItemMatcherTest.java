@@ -46,6 +46,8 @@ class ItemMatcherTest {
             "尾号5678的芒果 | - | MANGO | - | true",
             "订单9999888877776666的草莓烂了 | SPOILED | STRAW | 9999888877776666 | true",
             "东西烂了 | SPOILED | MANGO STRAW | - | false",
+            "我电话13812345678 芒果烂了 | SPOILED | MANGO | - | true",
+            "快递单号SF1234567890123 芒果烂了 | SPOILED | MANGO | - | true",
             "不制冷了 | QUALITY | WARD AC | - | false",
             "型号KFR-35GW的说明书 | - | MANGO STRAW WARD AC | - | false" })
     void matchesTheShoppersOwnLines(String message, String reason, String skus, String unknown, boolean named) {

@@ -15,7 +15,7 @@ class TextTest {
             Map.of("quality", List.of("质量问题", "坏了", "不制冷", "响"), "no_reason", List.of("不想要", "不喜欢"), "missing", List.of("少", "没收到"),
                     "damaged", List.of("坏")),
             Map.of("return", List.of("退", "退货")), Map.of("yes", List.of("没用过"), "no", List.of("用过")), List.of("垃圾"), List.of(),
-            List.of("不是", "不", "没", "没有"), List.of("就是", "但是", "不过"), List.of("没问题"), List.of("多少"));
+            List.of("不是", "不", "没", "没有"), List.of("就是", "但是", "不过"), List.of("没问题"), List.of("多少", "没想到"));
 
     @ParameterizedTest(name = "{0}: {1} {2}")
     @CsvSource(delimiter = '|', value = {
@@ -27,6 +27,8 @@ class TextTest {
             "质量没问题就是不想要 | reason | no_reason",
             "生鲜出问题最晚多少个钟头 | reason | -",
             "订的牛奶没收到 | reason | missing",
+            "用了没几天就坏了 | reason | quality",
+            "没想到冰箱不制冷 | reason | quality",
             "不退了 | kind | -",
             "退掉算了 | kind | return",
             "还没用过 | usage | yes",

@@ -112,6 +112,21 @@ class UnderstandingChatTest {
     }
 
     @Test
+    void aRequestIsCancelledInTheShoppersWordsButAReturnIsNot() {
+        try (ChatClient c = chat(shopper(new Object[] { "S", "fresh", 20, STRAWBERRY }))) {
+            assertEquals("evidence", c.say("草莓烂了，退款").at("/aftersales/step").asText());
+            JsonNode r = c.say("取消退款");
+            assertTrue(r.path("text").asText().contains("已取消"), r.toString());
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 72, SOFA }))) {
+            c.say("沙发不喜欢");
+            JsonNode r = c.say("退掉算了");
+            assertFalse(r.path("text").asText().contains("已取消"), r.toString());
+            assertEquals("return", r.at("/aftersales/kind").asText(), r.toString());
+        }
+    }
+
+    @Test
     void detailsAlreadyGivenAreNeverAskedAgain() {
         try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 72, SOFA }))) {
             JsonNode r = c.say("我要退货");
