@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import shop.kefu.policy.ClaimKind;
@@ -50,6 +52,24 @@ public final class Reader {
 
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger");
+
+    /**
+     * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
+     * A file with a mistake throws IllegalArgumentException naming the file and line.
+     */
+    public static Reader load(Function<String, String> read, Function<List<String>, List<float[]>> embed) {
+        Map<String, List<String>> markers = Lexicon.parseLists(read.apply("markers.txt"), "markers.txt", MARKERS);
+        Function<String, List<String>> m = label -> markers.getOrDefault(label, List.of());
+        Lexicon lexicon = new Lexicon(
+                Lexicon.parseLists(read.apply("problems.txt"), "problems.txt", Set.copyOf(REASONS.subList(1, REASONS.size()))),
+                Lexicon.parseLists(read.apply("kinds.txt"), "kinds.txt", Set.copyOf(KINDS.subList(1, KINDS.size()))),
+                Map.of("yes", m.apply("unused"), "no", m.apply("used")), m.apply("anger"),
+                Lexicon.parseProducts(read.apply("products.txt"), "products.txt"),
+                m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"));
+        return train(lexicon, parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed);
     }
 
     /** @param embed embeddings of many texts (may come from a cache) */

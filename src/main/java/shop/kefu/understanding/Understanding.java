@@ -2,8 +2,6 @@ package shop.kefu.understanding;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -32,7 +30,6 @@ public class Understanding {
 
     private static final Logger LOG = Logger.getLogger(Understanding.class);
     static final String FOLDER = "understanding";
-    private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger");
 
     @Inject
     KnowledgeBase kb;
@@ -58,24 +55,13 @@ public class Understanding {
     /** Reads the files and trains; a broken file names its line (and at a re-import keeps the previous model). */
     public synchronized void reload() {
         long start = System.nanoTime();
-        Map<String, List<String>> markers = Lexicon.parseLists(read("markers.txt"), "markers.txt", MARKERS);
-        java.util.function.Function<String, List<String>> m = label -> markers.getOrDefault(label, List.of());
-        Lexicon lexicon = new Lexicon(
-                Lexicon.parseLists(read("problems.txt"), "problems.txt", Set.copyOf(Reader.REASONS.subList(1, Reader.REASONS.size()))),
-                Lexicon.parseLists(read("kinds.txt"), "kinds.txt", Set.copyOf(Reader.KINDS.subList(1, Reader.KINDS.size()))),
-                Map.of("yes", m.apply("unused"), "no", m.apply("used")), m.apply("anger"),
-                Lexicon.parseProducts(read("products.txt"), "products.txt"),
-                m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"));
-        List<Reader.Example> examples = Reader.parseExamples(read("examples.tsv"), "examples.tsv");
-        reader = Reader.train(lexicon, examples, kb::cachedVectors);
-        LOG.infof("Understanding trained on %d examples in %d ms", examples.size(), (System.nanoTime() - start) / 1_000_000);
+        reader = Reader.load(file -> DataFiles.read(Path.of(config.dir(), FOLDER, file), "knowledge-base/" + FOLDER + "/" + file),
+                kb::cachedVectors);
+        LOG.infof("Understanding trained in %d ms", (System.nanoTime() - start) / 1_000_000);
     }
 
 
 
-    private String read(String file) {
-        return DataFiles.read(Path.of(config.dir(), FOLDER, file), "knowledge-base/" + FOLDER + "/" + file);
-    }
 
     /** @param vector the message's embedding, when the caller has it already (null: looked up) */
     public Reading read(String text, float[] vector) {

@@ -2,9 +2,6 @@ package shop.kefu.understanding;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import shop.kefu.knowledge.Embedder;
 
@@ -13,22 +10,15 @@ public final class Probe {
     private Probe() {
     }
 
-    public static Reader reader(Embedder embedder) throws Exception {
+    public static Reader reader(Embedder embedder) {
         Path dir = Path.of("knowledge-base/understanding");
-        Lexicon lexicon = new Lexicon(
-                Lexicon.parseLists(Files.readString(dir.resolve("problems.txt")), "problems.txt", Set.copyOf(Reader.REASONS.subList(1, Reader.REASONS.size()))),
-                Lexicon.parseLists(Files.readString(dir.resolve("kinds.txt")), "kinds.txt", Set.copyOf(Reader.KINDS.subList(1, Reader.KINDS.size()))),
-                Map.of("yes", markers(dir, "unused"), "no", markers(dir, "used")), markers(dir, "anger"),
-                Lexicon.parseProducts(Files.readString(dir.resolve("products.txt")), "products.txt"),
-                markers(dir, "negation"), markers(dir, "contrast"), markers(dir, "fine"), markers(dir, "ignore"));
-        return Reader.train(lexicon, Reader.parseExamples(Files.readString(dir.resolve("examples.tsv")), "examples.tsv"),
-                texts -> texts.stream().map(embedder).toList());
-    }
-
-    private static List<String> markers(Path dir, String label) throws Exception {
-        Map<String, List<String>> all = Lexicon.parseLists(Files.readString(dir.resolve("markers.txt")), "markers.txt",
-                Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger"));
-        return all.getOrDefault(label, List.of());
+        return Reader.load(file -> {
+            try {
+                return Files.readString(dir.resolve(file));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, texts -> texts.stream().map(embedder).toList());
     }
 
     public static void main(String[] args) throws Exception {
