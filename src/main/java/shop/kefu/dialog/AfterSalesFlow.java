@@ -46,13 +46,13 @@ public class AfterSalesFlow {
      * says; an item or problem the previous answer was about fills what the message leaves out.
      */
     public TurnResult start(Turn turn, DialogState state, Reading reading, String visit) {
+        List<Order> orders = tools.myOrders(turn.customerId());
         // the item of the previous answer, unless this message names one itself
-        boolean hinted = state.hintOrder() != null
-                && !understanding.items(turn.text(), tools.myOrders(turn.customerId()), reading.reason()).named();
+        boolean hinted = state.hintOrder() != null && !understanding.items(turn.text(), orders, reading.reason()).named();
         Flow f = new Flow(visit, hinted ? state.hintOrder() : null, hinted ? state.hintSku() : null, reading.kind(),
                 reading.reason() != null ? reading.reason() : state.hint(), Slots.share(turn.text()), reading.unused(),
                 turn.attachments(), null);
-        return advance(turn, state, f, reading);
+        return advance(turn, state, f, orders);
     }
 
     public TurnResult resume(Turn turn, DialogState state, Reading reading) {
@@ -76,7 +76,7 @@ public class AfterSalesFlow {
         ClaimReason reason = reading.reason() != null && !(choosing && f.reason() != null) ? reading.reason() : f.reason();
         Flow merged = new Flow(f.visit(), choosing ? null : f.orderId(), choosing ? null : f.sku(), kind, reason, f.share(),
                 said != null ? said : f.unused(), f.evidence(), f.awaiting());
-        return advance(turn, state, merged, reading);
+        return advance(turn, state, merged, tools.myOrders(turn.customerId()));
     }
 
     /** The answer to "not used yet?": our own quick replies, a bare yes or no, or what the message says. */
@@ -92,8 +92,8 @@ public class AfterSalesFlow {
         return bare != null ? bare : reading.unused();
     }
 
-    private TurnResult advance(Turn turn, DialogState state, Flow f, Reading reading) {
-        List<Order> orders = tools.myOrders(turn.customerId());
+    /** @param orders the shopper's orders, read once per turn */
+    private TurnResult advance(Turn turn, DialogState state, Flow f, List<Order> orders) {
         if (f.orderId() == null) {
             ItemMatcher.Match m = understanding.items(turn.text(), orders, f.reason());
             // an order number that is not the shopper's is never guessed around: they choose from their own

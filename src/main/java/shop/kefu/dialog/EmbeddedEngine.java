@@ -102,6 +102,7 @@ public class EmbeddedEngine implements TurnEngine {
         if (intent == Intent.COMPLAINT && !understanding.angry(text)) {
             intent = Intent.OTHER; // a handoff for anger needs an angry word, not only a guess ("你们卖不卖手机")
         }
+        DialogState now = state; // what this turn starts from (a request just left is gone)
         return switch (intent) {
             // our own "申请售后" button says nothing more: the request starts from what the last answer was about
             case AFTERSALES -> (command ? bookable(turn, reading) : claimable(turn, found, reading))
@@ -111,8 +112,8 @@ public class EmbeddedEngine implements TurnEngine {
             case REPAIR -> bookable(turn, reading) ? flow.start(turn, state, reading, "repair") : knowledge(turn, found, state, reading);
             case ORDER_STATUS -> status.orders(turn, state);
             // "退款好几天了还没到账" with nothing applied for: how long refunds take, if an article says so
-            case AFTERSALES_STATUS -> status.hasAfterSales(turn) || !answers.confident(found) ? status.aftersales(turn, state)
-                    : answers.prefixed(replies.text("aftersales.none.short"), knowledge(turn, found, state, reading));
+            case AFTERSALES_STATUS -> status.aftersales(turn, state, () -> answers.confident(found)
+                    ? answers.prefixed(replies.text("aftersales.none.short"), knowledge(turn, found, now, reading)) : null);
             case COMPLAINT -> TurnResult.say(replies.text("complaint"), 1.0).withHandoff(HandoffReason.NEGATIVE_SENTIMENT)
                     .withState(state.json());
             case QUESTION, OTHER -> knowledge(turn, found, state, reading);

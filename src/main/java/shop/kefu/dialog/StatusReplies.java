@@ -38,14 +38,12 @@ public class StatusReplies {
         return TurnResult.say(replies.text("orders.list", Map.of("orders", lines)), 1.0).withState(state.json());
     }
 
-    public boolean hasAfterSales(Turn turn) {
-        return !tools.myAfterSales(turn.customerId()).isEmpty();
-    }
-
-    public TurnResult aftersales(Turn turn, DialogState state) {
+    /** @param none the reply when the shopper has no after-sales order, or null for the plain "none yet" */
+    public TurnResult aftersales(Turn turn, DialogState state, java.util.function.Supplier<TurnResult> none) {
         List<AfterSalesOrder> mine = tools.myAfterSales(turn.customerId());
         if (mine.isEmpty()) {
-            return TurnResult.say(replies.text("aftersales.none"), 1.0).withState(state.json());
+            TurnResult instead = none.get();
+            return instead != null ? instead : TurnResult.say(replies.text("aftersales.none"), 1.0).withState(state.json());
         }
         String lines = mine.stream().limit(5).map(a -> "· " + a.id + " " + a.itemName + " " + kindLabel(a.kind) + " ¥"
                 + a.amount.toPlainString() + "：" + a.status.label + next(a)).collect(Collectors.joining("\n"));
