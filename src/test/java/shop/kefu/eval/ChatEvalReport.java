@@ -130,36 +130,55 @@ final class ChatEvalReport {
         return whole == 0 ? Double.NaN : (double) part / whole;
     }
 
-    static String render(QuestionTally devQ, OpeningTally devO, QuestionTally heldQ, OpeningTally heldO, List<String> notes) {
+    /** One set's tallies under its label in the report. */
+    record Column(String label, QuestionTally questions, OpeningTally openings) {
+    }
+
+    /**
+     * The report: a row per set, then dev misses with their sentences and, for each held-out set, its
+     * misses as counts only.
+     */
+    static String render(List<Column> sets, List<String> notes) {
         StringBuilder md = new StringBuilder("# Chat evaluation (every case through /ws/chat, as a new shopper)\n\n");
-        md.append("| set      | answerable | correct | wrong  | clarified | handed off | unanswerable | unans. answered | openings | reached |\n");
-        md.append("|----------|-----------:|--------:|-------:|----------:|-----------:|-------------:|----------------:|---------:|--------:|\n");
-        md.append(row("dev", devQ, devO)).append(row("held-out", heldQ, heldO));
+        md.append("| set                | answerable | correct | wrong  | clarified | handed off | unanswerable | unans. answered | openings | reached |\n");
+        md.append("|--------------------|-----------:|--------:|-------:|----------:|-----------:|-------------:|----------------:|---------:|--------:|\n");
+        sets.forEach(c -> md.append(row(c.label(), c.questions(), c.openings())));
         md.append("\ncorrect, wrong, clarified and handed off: % of answerable questions; unans. answered: % of unanswerable;"
                 + " reached: % of openings whose first reply shows the expected outcome.\n\n");
-        md.append("| expected | dev reached | held-out reached |\n|----------|------------:|-----------------:|\n");
+        md.append("| expected |");
+        sets.forEach(c -> md.append(' ').append(c.label()).append(" |"));
+        md.append("\n|----------|");
+        sets.forEach(c -> md.append("-".repeat(c.label().length() + 1)).append(":|"));
+        md.append('\n');
         for (OpeningExpectation.Type t : OpeningExpectation.Type.values()) {
-            md.append(String.format(Locale.ROOT, "| %-8s | %11s | %16s |%n", t.label(), fraction(devO, t), fraction(heldO, t)));
+            md.append(String.format(Locale.ROOT, "| %-8s |", t.label()));
+            sets.forEach(c -> md.append(String.format(Locale.ROOT, " %" + c.label().length() + "s |", fraction(c.openings(), t))));
+            md.append('\n');
         }
         if (!notes.isEmpty()) {
             md.append("\nNotes:\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
-        md.append("\n## Dev misses\n\n### Questions (eval/dev.tsv)\n\n");
-        list(md, devQ.ran, devQ.misses);
-        md.append("\n### Openings (eval/aftersales-dev.tsv)\n\n");
-        list(md, devO.ran, devO.misses);
-        md.append("\n## Held-out misses (counts only, no sentences)\n\n### Questions\n\n");
-        groups(md, heldQ.ran, heldQ.missGroups);
-        md.append("\n### Openings\n\n");
-        groups(md, heldO.ran, heldO.missGroups);
-        md.append("\nBy outcome (expected and actual, without the shopper's words):\n\n");
-        list(md, heldO.ran, heldO.misses);
+        for (Column c : sets) {
+            if (!c.questions().heldOut) {
+                md.append("\n## ").append(c.label()).append(" misses\n\n### Questions\n\n");
+                list(md, c.questions().ran, c.questions().misses);
+                md.append("\n### Openings\n\n");
+                list(md, c.openings().ran, c.openings().misses);
+            } else {
+                md.append("\n## ").append(c.label()).append(" misses (counts only, no sentences)\n\n### Questions\n\n");
+                groups(md, c.questions().ran, c.questions().missGroups);
+                md.append("\n### Openings\n\n");
+                groups(md, c.openings().ran, c.openings().missGroups);
+                md.append("\nBy outcome (expected and actual, without the shopper's words):\n\n");
+                list(md, c.openings().ran, c.openings().misses);
+            }
+        }
         return md.toString();
     }
 
     private static String row(String set, QuestionTally q, OpeningTally o) {
-        return String.format(Locale.ROOT, "| %-8s | %10s | %7s | %6s | %9s | %10s | %12s | %15s | %8s | %7s |%n", set,
+        return String.format(Locale.ROOT, "| %-18s | %10s | %7s | %6s | %9s | %10s | %12s | %15s | %8s | %7s |%n", set,
                 q.ran ? q.answerable : "–", pct(q.ran, q.correctShare()), pct(q.ran, q.wrongShare()),
                 pct(q.ran, share(q.clarified, q.answerable)), pct(q.ran, share(q.handedOff, q.answerable)),
                 q.ran ? q.unanswerable : "–", pct(q.ran, q.unanswerableAnsweredShare()), o.ran ? o.total : "–",

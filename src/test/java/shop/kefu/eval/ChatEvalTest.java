@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import shop.kefu.eval.ChatEvalReport.Column;
 import shop.kefu.eval.ChatEvalReport.OpeningTally;
 import shop.kefu.eval.ChatEvalReport.QuestionTally;
 import shop.kefu.knowledge.ArticleData;
@@ -46,10 +47,11 @@ import shop.kefu.support.Ws;
 /**
  * End-to-end evaluation through the same {@code /ws/chat} path shoppers use: knowledge questions and
  * after-sales openings, each as the first message of a new shopper, on the dev sets and the held-out
- * sets. Runs, in this order: dev questions, dev openings, held-out openings (both on the shipped
- * knowledge base), then replaces the knowledge base with the held-out one through the editors' API and
- * runs the held-out questions. Prints one report (also written to {@code target/chat-eval.md}), with
- * the issue's held-out targets marked met or missed, before asserting regression floors on both sets.
+ * sets. Runs, in this order: dev questions, dev openings, each held-out set's openings (all on the
+ * shipped knowledge base), then, for each held-out set, replaces the knowledge base with its articles
+ * through the editors' API and runs its questions. Prints one report (also written to
+ * {@code target/chat-eval.md}), with the issue's targets marked met or missed per held-out set, before
+ * asserting regression floors on every set.
  * {@code ./mvnw test -Dtest=ChatEvalTest}
  */
 @QuarkusTest
@@ -64,7 +66,34 @@ class ChatEvalTest {
      * less a little for run-to-run noise. Raise them with the engine; never lower them to let a change in.
      */
     static final Figures DEV_FLOORS = new Figures(0.76, 0.03, 0.10, 0.94);
-    static final Figures HELD_OUT_FLOORS = new Figures(0.76, 0.03, 0.20, 0.86);
+
+    /**
+     * The held-out sets, each switched in as the whole knowledge base in turn. The first was read by class
+     * after engine changes (docs/knowledge.md), so it is seen; the second was written later by another
+     * helper and its failures are never read, so only its figures are a clean measure of the targets.
+     */
+    static final List<HeldOut> HELD_OUT = List.of(
+            new HeldOut("held-out 1 (seen)", Path.of("eval/heldout"), new Figures(0.76, 0.03, 0.20, 0.86)),
+            new HeldOut("held-out 2 (blind)", Path.of("eval/heldout2"), new Figures(0.66, 0.03, 0.20, 0.70)));
+
+    /** A held-out set's folder (questions.tsv, aftersales.tsv, orders.tsv, knowledge-base/) and its floors. */
+    record HeldOut(String label, Path dir, Figures floors) {
+        Path questions() {
+            return dir.resolve("questions.tsv");
+        }
+
+        Path openings() {
+            return dir.resolve("aftersales.tsv");
+        }
+
+        Path orders() {
+            return dir.resolve("orders.tsv");
+        }
+
+        Path knowledgeBase() {
+            return dir.resolve("knowledge-base");
+        }
+    }
 
     /** Shares: answered correctly (at least), answered wrongly, unanswerable answered (at most), openings reached (at least). */
     record Figures(double correct, double wrong, double unanswerableAnswered, double openingsReached) {
@@ -78,10 +107,6 @@ class ChatEvalTest {
     private static final Path DEV_QUESTIONS = Path.of("eval/dev.tsv");
     private static final Path DEV_OPENINGS = Path.of("eval/aftersales-dev.tsv");
     private static final Path DEV_ORDERS = Path.of("eval/orders-dev.tsv");
-    private static final Path HELD_OUT_QUESTIONS = Path.of("eval/heldout/questions.tsv");
-    private static final Path HELD_OUT_OPENINGS = Path.of("eval/heldout/aftersales.tsv");
-    private static final Path HELD_OUT_ORDERS = Path.of("eval/heldout/orders.tsv");
-    private static final Path HELD_OUT_KB = Path.of("eval/heldout/knowledge-base");
     private static final Path REPORT = Path.of("target/chat-eval.md");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,41 +133,57 @@ class ChatEvalTest {
         adminToken = Tokens.of("admin", "EVAL-ADMIN");
         QuestionTally devQuestions = new QuestionTally(false);
         OpeningTally devOpenings = new OpeningTally(false);
-        QuestionTally heldOutQuestions = new QuestionTally(true);
-        OpeningTally heldOutOpenings = new OpeningTally(true);
-
-        // Everything needing the shipped knowledge base first: the switch below cannot be undone cheaply.
-        runQuestions("dev questions", DEV_QUESTIONS, devQuestions, null);
-        runOpenings("dev openings", DEV_OPENINGS, DEV_ORDERS, devOpenings, false);
-        runOpenings("held-out openings", HELD_OUT_OPENINGS, HELD_OUT_ORDERS, heldOutOpenings, true);
-        List<ArticleData> heldOutKb = switchToHeldOutKnowledgeBase();
-        if (heldOutKb != null) {
-            runQuestions("held-out questions", HELD_OUT_QUESTIONS, heldOutQuestions,
-                    heldOutKb.stream().map(ArticleData::id).collect(Collectors.toSet()));
+        List<Column> columns = new ArrayList<>(List.of(new Column("dev", devQuestions, devOpenings)));
+        for (HeldOut h : HELD_OUT) {
+            columns.add(new Column(h.label(), new QuestionTally(true), new OpeningTally(true)));
         }
 
-        int errors = devQuestions.errors + devOpenings.errors + heldOutQuestions.errors + heldOutOpenings.errors;
+        // Everything needing the shipped knowledge base first: the switches below cannot be undone cheaply.
+        runQuestions("dev questions", DEV_QUESTIONS, devQuestions, null, null);
+        runOpenings("dev openings", DEV_OPENINGS, DEV_ORDERS, devOpenings, false);
+        for (int i = 0; i < HELD_OUT.size(); i++) {
+            HeldOut h = HELD_OUT.get(i);
+            runOpenings(h.label() + " openings", h.openings(), h.orders(), columns.get(i + 1).openings(), true);
+        }
+        for (int i = 0; i < HELD_OUT.size(); i++) {
+            HeldOut h = HELD_OUT.get(i);
+            List<ArticleData> kb = switchKnowledgeBase(h);
+            if (kb != null) {
+                runQuestions(h.label() + " questions", h.questions(), columns.get(i + 1).questions(),
+                        kb.stream().map(ArticleData::id).collect(Collectors.toSet()), h.knowledgeBase());
+            }
+        }
+
+        int errors = columns.stream().mapToInt(c -> c.questions().errors + c.openings().errors).sum();
         if (errors > 0) {
             notes.add(errors + " case(s) ended in an error or timeout instead of a reply (counted as misses)");
         }
         if (renamedOrders > 0) {
             notes.add(renamedOrders + " order(s) created under a suffixed id because the file's id was taken");
         }
-        notes.add("held-out targets of the issue: " + targets(heldOutQuestions, heldOutOpenings));
-        String report = ChatEvalReport.render(devQuestions, devOpenings, heldOutQuestions, heldOutOpenings, notes);
+        for (int i = 0; i < HELD_OUT.size(); i++) {
+            notes.add("targets of the issue on " + HELD_OUT.get(i).label() + ": "
+                    + targets(columns.get(i + 1).questions(), columns.get(i + 1).openings()));
+        }
+        String report = ChatEvalReport.render(columns, notes);
         System.out.println("\n" + report);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report, StandardCharsets.UTF_8);
 
         assertSanity(); // missing or short files make the figures meaningless
         assertFloors("dev", DEV_FLOORS, devQuestions, devOpenings);
-        assertFloors("held-out", HELD_OUT_FLOORS, heldOutQuestions, heldOutOpenings);
+        for (int i = 0; i < HELD_OUT.size(); i++) {
+            assertFloors(HELD_OUT.get(i).label(), HELD_OUT.get(i).floors(), columns.get(i + 1).questions(), columns.get(i + 1).openings());
+        }
     }
 
     // ---------------------------------------------------------------- the sets
 
-    /** @param knownIds article ids the expected ids must come from (held-out set), or null to skip that check */
-    private void runQuestions(String label, Path file, QuestionTally tally, Set<String> knownIds) {
+    /**
+     * @param knownIds article ids the expected ids must come from (held-out set), or null to skip that check
+     * @param kb where those articles came from, for the problem report
+     */
+    private void runQuestions(String label, Path file, QuestionTally tally, Set<String> knownIds, Path kb) {
         DevSet set = load(label, file, () -> DevSet.load(file), DevSet::cases);
         if (set == null) {
             return;
@@ -150,7 +191,7 @@ class ChatEvalTest {
         if (knownIds != null) {
             long unknown = set.cases().stream().filter(c -> c.answerable() && !knownIds.contains(c.expected())).count();
             if (unknown > 0) {
-                problems.add(file + ": " + unknown + " expected article id(s) not in " + HELD_OUT_KB);
+                problems.add(file + ": " + unknown + " expected article id(s) not in " + kb);
             }
         }
         long start = System.nanoTime();
@@ -316,29 +357,29 @@ class ChatEvalTest {
     // ---------------------------------------------------------------- the knowledge-base switch
 
     /**
-     * Replaces every article with the held-out knowledge base through the editors' API (what an editor
-     * would do), and checks the result. Returns the held-out articles, or null when there are none.
+     * Replaces every article with the held-out set's knowledge base through the editors' API (what an
+     * editor would do), and checks the result. Returns the held-out articles, or null when there are none.
      */
-    private List<ArticleData> switchToHeldOutKnowledgeBase() throws IOException {
+    private List<ArticleData> switchKnowledgeBase(HeldOut h) throws IOException {
         List<ArticleData> articles;
         try {
-            articles = ArticleFiles.load(HELD_OUT_KB);
+            articles = ArticleFiles.load(h.knowledgeBase());
         } catch (RuntimeException e) {
-            notes.add("held-out questions not run: " + HELD_OUT_KB + " cannot be read (" + brief(e) + ")");
-            caseCounts.put(HELD_OUT_QUESTIONS, -1);
+            notes.add(h.label() + " questions not run: " + h.knowledgeBase() + " cannot be read (" + brief(e) + ")");
+            caseCounts.put(h.questions(), -1);
             return null;
         }
         if (articles.isEmpty()) {
-            notes.add("held-out questions not run: no articles in " + HELD_OUT_KB);
-            caseCounts.put(HELD_OUT_QUESTIONS, -1);
+            notes.add(h.label() + " questions not run: no articles in " + h.knowledgeBase());
+            caseCounts.put(h.questions(), -1);
             return null;
         }
         long start = System.nanoTime();
         String editor = Tokens.of("editor", "EVAL-EDITOR");
         int deleted = 0;
         try {
-            JsonNode[] shipped = given().auth().oauth2(editor).get("/api/kb/articles").then().statusCode(200).extract().as(JsonNode[].class);
-            for (JsonNode a : shipped) {
+            JsonNode[] before = given().auth().oauth2(editor).get("/api/kb/articles").then().statusCode(200).extract().as(JsonNode[].class);
+            for (JsonNode a : before) {
                 given().auth().oauth2(editor).delete("/api/kb/articles/" + a.path("id").asText()).then().statusCode(204);
                 deleted++;
             }
@@ -353,12 +394,12 @@ class ChatEvalTest {
         } catch (RuntimeException | AssertionError e) {
             // not an assertion here: the figures measured so far are still printed, then the targets fail
             problems.add("knowledge-base switch failed: " + brief(e));
-            notes.add("held-out questions not run: the knowledge-base switch failed");
+            notes.add(h.label() + " questions not run: the knowledge-base switch failed");
             return null;
         }
-        notes.add(String.format(Locale.ROOT, "knowledge base switched: %d shipped articles deleted, %d held-out articles created in %.0f s",
-                deleted, articles.size(), (System.nanoTime() - start) / 1e9));
-        if (Files.exists(HELD_OUT_KB.resolve("synonyms.txt"))) {
+        notes.add(String.format(Locale.ROOT, "knowledge base switched to %s: %d articles deleted, %d created in %.0f s",
+                h.label(), deleted, articles.size(), (System.nanoTime() - start) / 1e9));
+        if (Files.exists(h.knowledgeBase().resolve("synonyms.txt"))) {
             notes.add("the held-out synonyms.txt is not applied (the editors' API has no synonyms); the shipped synonyms stay in force");
         }
         return articles;
