@@ -1,19 +1,24 @@
 package shop.kefu.chat;
 
-import org.jboss.logging.Logger;
+import java.util.List;
+import java.util.Locale;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.aftersales.AfterSalesService;
-import shop.kefu.common.Exceptions;
-import shop.kefu.dialog.Citation;
+import shop.kefu.conversation.Accepted;
+import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationState;
+import shop.kefu.conversation.Conversations;
+import shop.kefu.conversation.EventLog;
+import shop.kefu.conversation.ServerEvent;
+import shop.kefu.conversation.TurnStore;
 import shop.kefu.dialog.Form;
 import shop.kefu.dialog.HandoffReason;
-import shop.kefu.dialog.ReplyAction;
 import shop.kefu.dialog.Replies;
 import shop.kefu.dialog.Turn;
 import shop.kefu.dialog.TurnEngine;
@@ -47,7 +52,7 @@ public class ChatService {
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
-        return retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
+        return Conversations.retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = conversations.activeFor(customerId);
             return new Opened(c.id, c.lastSeq, c.state);
         }));
@@ -60,33 +65,7 @@ public class ChatService {
             throw new ChatError("unknown_attachment", "附件不存在或已失效，请重新上传。", message.id());
         }
         engine.prepare(message.text()); // e.g. embedding the question on another core while we store it
-        return retryOnConflict(() -> turns.storeMessage(customerId, message.id(), messagePayload(message), message.text())
-                .orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> {
-                    // no open conversation: open one (with its greeting), then store the message in it
-                    ClientMessage seen = ClientMessage.lookup(customerId, message.id());
-                    if (seen != null) {
-                        return new Accepted(message.id(), seen.conversationId, seen.seq, true, null, null);
-                    }
-                    Conversation c = conversations.activeFor(customerId);
-                    ChatEvent event = log.append(c, messagePayload(message), "shopper", message.text());
-                    ClientMessage record = new ClientMessage();
-                    record.customerId = customerId;
-                    record.clientId = message.id();
-                    record.conversationId = c.id;
-                    record.seq = event.seq;
-                    record.persist();
-                    return new Accepted(message.id(), c.id, event.seq, false, c.state, c.dialogState);
-                })));
-    }
-
-    private ObjectNode messagePayload(ClientFrame.Message message) {
-        ObjectNode payload = log.payload("message");
-        payload.put("from", "shopper");
-        payload.put("id", message.id());
-        payload.put("text", message.text());
-        var attachments = payload.putArray("attachments");
-        message.attachments().forEach(attachments::add);
-        return payload;
+        return turns.storeMessage(customerId, ServerEvent.Message.fromShopper(message.id(), message.text(), message.attachments()));
     }
 
     /** Lets the engine answer an accepted message, if the bot holds the conversation. */
@@ -104,7 +83,7 @@ public class ChatService {
         }
         TurnResult reply = result;
         if (reply.handoff() == null) {
-            turns.storeReply(accepted.conversationId(), customerId, replyPayload(reply), reply.text(), reply.dialogState());
+            turns.storeReply(accepted.conversationId(), customerId, replyEvent(reply), reply.dialogState());
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> { // a handoff: on the JPA path, where the queue lives
@@ -127,66 +106,28 @@ public class ChatService {
             }
             c.rating = rate.score();
             c.ratingComment = rate.comment();
-            var payload = log.payload("rating");
-            payload.put("score", rate.score());
-            if (rate.comment() != null) {
-                payload.put("comment", rate.comment());
-            }
-            log.append(c, payload, "shopper", rate.comment());
+            log.append(c, new ServerEvent.Rating(rate.score(), rate.comment()), "shopper", rate.comment());
             appendReply(c, TurnResult.say(replies.text(rate.score() >= 4 ? "rating.thanks" : "rating.sorry"), 1.0));
         });
     }
 
     void appendReply(Conversation c, TurnResult r) {
-        log.append(c, replyPayload(r), "bot", r.text());
+        log.append(c, replyEvent(r), "bot", r.text());
     }
 
-    private ObjectNode replyPayload(TurnResult r) {
-        ObjectNode payload = log.reply("bot", r.text(), r.confidence(), r.quickReplies());
-        var citations = payload.withArray("citations");
-        for (Citation citation : r.citations()) {
-            citations.addObject().put("articleId", citation.articleId()).put("title", citation.title());
-        }
-        var actions = payload.withArray("actions");
-        for (ReplyAction a : r.actions()) {
-            var node = actions.addObject().put("type", a.type());
-            if (a.aftersalesId() != null) {
-                node.put("aftersalesId", a.aftersalesId()).put("kind", a.kind());
-            }
-        }
+    private static ServerEvent.Reply replyEvent(TurnResult r) {
+        List<ServerEvent.Citation> citations = r.citations().stream()
+                .map(c -> new ServerEvent.Citation(c.articleId(), c.title())).toList();
+        List<ServerEvent.Action> actions = r.actions().stream()
+                .map(a -> new ServerEvent.Action(a.type(), a.aftersalesId(), a.aftersalesId() == null ? null : a.kind())).toList();
         Form f = r.form();
-        if (f != null) {
-            payload.putObject("aftersales").put("orderId", f.orderId()).put("sku", f.sku()).put("item", f.item())
-                    .put("kind", f.kindWire()).put("reason", f.reasonWire()).put("unused", f.unused()).put("visit", f.visit())
-                    .put("step", f.step());
-            if (f.decision() != null) {
-                payload.putObject("decision").put("outcome", f.decision().outcome().name().toLowerCase(java.util.Locale.ROOT))
-                        .put("rule", f.decision().rule());
-            }
-        }
-        return payload;
-    }
-
-    /**
-     * Two first messages of one shopper racing to open a conversation, or one message id sent twice at
-     * once: the loser retries into the winner's conversation, or finds its id already stored.
-     */
-    private static <T> T retryOnConflict(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            if (Exceptions.constraintViolation(e)) {
-                return work.get();
-            }
-            throw e;
-        }
+        ServerEvent.AfterSalesCard card = f == null ? null
+                : new ServerEvent.AfterSalesCard(f.orderId(), f.sku(), f.item(), f.kindWire(), f.reasonWire(), f.unused(), f.visit(), f.step());
+        ServerEvent.DecisionRef decision = f == null || f.decision() == null ? null
+                : new ServerEvent.DecisionRef(f.decision().outcome().name().toLowerCase(Locale.ROOT), f.decision().rule());
+        return new ServerEvent.Reply("bot", r.text(), r.confidence(), citations, r.quickReplies(), actions, null, card, decision);
     }
 
     public record Opened(String conversationId, long lastSeq, ConversationState state) {
-    }
-
-    /** A stored message, with the conversation's state and dialog state as they were when it was stored. */
-    public record Accepted(String clientId, String conversationId, long seq, boolean duplicate, ConversationState state,
-            String dialogState) {
     }
 }

@@ -2,9 +2,6 @@ package shop.kefu.chat;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -16,6 +13,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.Exceptions;
+import shop.kefu.conversation.Accepted;
+import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.Conversations;
+import shop.kefu.conversation.ServerEvent;
+import shop.kefu.conversation.ServerEvents;
 import shop.kefu.security.Roles;
 
 /**
@@ -39,7 +41,7 @@ public class ChatSocket {
     @Inject
     Conversations conversations;
     @Inject
-    ObjectMapper json;
+    ServerEvents events;
 
     @OnOpen
     void open(WebSocketConnection connection) {
@@ -49,12 +51,7 @@ public class ChatSocket {
         // Until the shopper has written, a connecting client is shown the greeting; after that a
         // reconnecting client asks for what it missed with "resume".
         channels.attach(channel, opened.conversationId(), opened.lastSeq() == 1 ? 0 : opened.lastSeq());
-        ObjectNode session = json.createObjectNode();
-        session.put("type", "session");
-        session.put("conversationId", opened.conversationId());
-        session.put("lastSeq", opened.lastSeq());
-        session.put("state", opened.state().name());
-        channel.send(session.toString());
+        channel.send(events.text(new ServerEvent.Session(opened.conversationId(), opened.lastSeq(), opened.state().name())));
         channel.catchUpNow();
     }
 
@@ -92,17 +89,13 @@ public class ChatSocket {
     }
 
     private void message(ShopperChannel channel, ClientFrame.Message m) {
-        ChatService.Accepted accepted = channels.fromOrigin(channel, () -> chat.accept(channel.customerId, m));
+        Accepted accepted = channels.fromOrigin(channel, () -> chat.accept(channel.customerId, m));
         if (!accepted.duplicate() && !accepted.conversationId().equals(channel.conversationId())) {
             // the previous conversation was closed: the client now follows the new one from its start
             channels.attach(channel, accepted.conversationId(), 0);
         }
-        ObjectNode ack = json.createObjectNode();
-        ack.put("type", "ack");
-        ack.put("id", accepted.clientId());
-        ack.put("conversationId", accepted.conversationId());
-        ack.put("seq", accepted.seq());
-        channel.ack(accepted.conversationId(), accepted.seq(), ack.toString());
+        channel.ack(accepted.conversationId(), accepted.seq(),
+                events.text(new ServerEvent.Ack(accepted.clientId(), accepted.conversationId(), accepted.seq())));
         chat.answer(channel.customerId, accepted, m);
     }
 
@@ -114,14 +107,7 @@ public class ChatSocket {
     }
 
     private String error(String code, String message, String clientId) {
-        ObjectNode node = json.createObjectNode();
-        node.put("type", "error");
-        node.put("code", code);
-        node.put("message", message);
-        if (clientId != null) {
-            node.put("id", clientId);
-        }
-        return node.toString();
+        return events.text(new ServerEvent.Error(code, message, clientId));
     }
 
     @OnClose

@@ -7,6 +7,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import shop.kefu.conversation.ChatEvent;
+import shop.kefu.conversation.EventLog;
+
 /**
  * One shopper connection's view of one conversation's log. Keeps the highest seq it has sent, so every
  * event reaches the client once and in order: live events that arrive out of order, or after a gap,

@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import shop.kefu.conversation.EventLog;
+import shop.kefu.conversation.EventStored;
+
 /** The open shopper connections, by connection and by conversation; pushes committed events to them. */
 @ApplicationScoped
 public class ShopperChannels {

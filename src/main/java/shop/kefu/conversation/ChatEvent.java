@@ -1,4 +1,4 @@
-package shop.kefu.chat;
+package shop.kefu.conversation;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package shop.kefu.chat;
+package shop.kefu.conversation;
 
 import java.time.OffsetDateTime;
 
@@ -10,6 +10,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/**
+ * A shopper's conversation and who answers it. The state moves only through the methods below, so its
+ * rules live here: the bot holds it ({@code BOT}) until a handoff puts it in the queue
+ * ({@code WAITING_FOR_AGENT}); an agent takes it ({@code WITH_AGENT}) and hands it to another agent,
+ * back to the queue or back to the bot, or resolves it ({@code CLOSED}). Callers hold the row lock
+ * ({@link Conversations#lock}) and append the matching events to the log.
+ */
 @Entity
 @Table(name = "conversation")
 public class Conversation extends PanacheEntityBase {
@@ -55,5 +62,83 @@ public class Conversation extends PanacheEntityBase {
 
     public boolean isOpen() {
         return state != ConversationState.CLOSED;
+    }
+
+    /** A new conversation of the shopper, held by the bot; the only open one (see activeKey). */
+    static Conversation openFor(String customerId, String id, OffsetDateTime now) {
+        Conversation c = new Conversation();
+        c.id = id;
+        c.customerId = customerId;
+        c.activeKey = customerId;
+        c.state = ConversationState.BOT;
+        c.createdAt = c.updatedAt = now;
+        return c;
+    }
+
+    public boolean isHeldBy(String agent) {
+        return state == ConversationState.WITH_AGENT && agent.equals(agentId);
+    }
+
+    /**
+     * From the bot into the human queue. A conversation handed off before keeps its first handoff time,
+     * and with it its place and its service-level clock. False, and nothing changes, unless the bot holds it.
+     */
+    public boolean handOff(String reason, int urgency, OffsetDateTime now) {
+        if (state != ConversationState.BOT) {
+            return false;
+        }
+        state = ConversationState.WAITING_FOR_AGENT;
+        handoffReason = reason;
+        if (handoffAt == null) {
+            handoffAt = now;
+        }
+        this.urgency = urgency;
+        firstResponseBreached = false;
+        return true;
+    }
+
+    /** An agent takes it: from the queue, from the bot, or from another agent. */
+    public void assignTo(String agent, String name) {
+        state = ConversationState.WITH_AGENT;
+        agentId = agent;
+        agentName = name;
+    }
+
+    /** The agent lets go; it waits in the queue again, in its old place. */
+    public void backToQueue() {
+        unassign();
+        state = ConversationState.WAITING_FOR_AGENT;
+    }
+
+    /** The agent hands it back to the bot, which starts afresh; a later handoff queues it anew. */
+    public void backToBot() {
+        unassign();
+        state = ConversationState.BOT;
+        dialogState = null;
+        handoffAt = null;
+    }
+
+    /**
+     * Resolved by the agent, who stays recorded for the rating; the shopper's next message opens a new
+     * conversation.
+     */
+    public void close(String agent, String name, OffsetDateTime now) {
+        state = ConversationState.CLOSED;
+        agentId = agent;
+        agentName = name;
+        activeKey = null;
+        resolvedAt = now;
+    }
+
+    /** The first agent reply stops the first-response clock. */
+    public void agentReplied(OffsetDateTime now) {
+        if (firstAgentReplyAt == null) {
+            firstAgentReplyAt = now;
+        }
+    }
+
+    private void unassign() {
+        agentId = null;
+        agentName = null;
     }
 }

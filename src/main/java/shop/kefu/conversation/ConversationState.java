@@ -1,4 +1,4 @@
-package shop.kefu.chat;
+package shop.kefu.conversation;
 
 /** Who answers the shopper right now. */
 public enum ConversationState {

@@ -1,14 +1,16 @@
-package shop.kefu.chat;
+package shop.kefu.conversation;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import shop.kefu.common.Exceptions;
 import shop.kefu.dialog.Replies;
 
 /** Finds, opens and locks conversations. */
@@ -28,16 +30,12 @@ public class Conversations {
         if (open.isPresent()) {
             return open.get();
         }
-        Conversation c = new Conversation();
-        c.id = UUID.randomUUID().toString();
-        c.customerId = customerId;
-        c.activeKey = customerId;
-        c.state = ConversationState.BOT;
-        c.createdAt = c.updatedAt = OffsetDateTime.now();
+        Conversation c = Conversation.openFor(customerId, UUID.randomUUID().toString(), OffsetDateTime.now());
         // Flushed at once so that a concurrent opener fails on the unique active_key
         // (and retries into the existing conversation) instead of opening a second one.
         c.persistAndFlush();
-        log.append(c, log.reply("bot", replies.text("greeting"), 1.0, replies.list("greeting.quick")), "bot", replies.text("greeting"));
+        String greeting = replies.text("greeting");
+        log.append(c, ServerEvent.Reply.of("bot", greeting, 1.0, replies.list("greeting.quick")), "bot", greeting);
         return c;
     }
 
@@ -54,5 +52,20 @@ public class Conversations {
             return Optional.empty();
         }
         return Conversation.<Conversation>findByIdOptional(id).filter(c -> c.customerId.equals(customerId));
+    }
+
+    /**
+     * Two first messages of one shopper racing to open a conversation, or one message id sent twice at
+     * once: the loser retries into the winner's conversation, or finds its id already stored.
+     */
+    public static <T> T retryOnConflict(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (Exceptions.constraintViolation(e)) {
+                return work.get();
+            }
+            throw e;
+        }
     }
 }

@@ -1,16 +1,13 @@
-package shop.kefu.chat;
+package shop.kefu.conversation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,17 +15,17 @@ import jakarta.inject.Inject;
 import shop.kefu.common.GroupCommit;
 
 /**
- * The two writes of every bot turn in plain JDBC: storing a shopper message in the open conversation,
- * and storing a bot reply that hands nothing off. They write the same rows under the same rules as
- * {@link EventLog} and {@link Conversations} (the conversation row locked, seq = last_seq + 1, the
- * client id remembered) at about half the cost of the JPA path (docs/benchmarks.md). Everything else
- * (opening a conversation, handoffs, agents, ratings) stays on the JPA path.
+ * The two writes of every bot turn: storing a shopper message once per client id, and storing a bot
+ * reply that hands nothing off. Both run in plain JDBC, with the rules of {@link LogEntry} (the
+ * conversation row locked, seq = last_seq + 1) and the client id remembered, at about half the cost of
+ * the JPA path (docs/benchmarks.md). Only a message that must first open a conversation takes the JPA
+ * path ({@link Conversations#activeFor} writes the greeting); handoffs, agents and ratings stay there too.
  *
- * <p>Runs outside any JTA transaction, in its own local transaction; the stored event is announced
- * after the commit, so live views see it exactly as they see events of the JPA path.
+ * <p>The JDBC writes run outside any JTA transaction, in their own local transaction; the stored event
+ * is announced after the commit, so live views see it exactly as they see events of the JPA path.
  */
 @ApplicationScoped
-class TurnStore {
+public class TurnStore {
 
     @Inject
     DataSource dataSource;
@@ -36,12 +33,39 @@ class TurnStore {
     Event<EventStored> stored;
     @Inject
     GroupCommit commits;
+    @Inject
+    ServerEvents events;
+    @Inject
+    Conversations conversations;
+    @Inject
+    EventLog log;
 
     /**
-     * Stores a shopper message in the shopper's open conversation, or recognises a resent id. Empty if
-     * the shopper has no open conversation (the caller opens one on the JPA path).
+     * Stores a shopper message in the shopper's open conversation, opening one (with its greeting) if
+     * there is none; a resent client id gets the original seq back, marked duplicate.
      */
-    Optional<ChatService.Accepted> storeMessage(String customerId, String clientId, ObjectNode payload, String text) {
+    public Accepted storeMessage(String customerId, ServerEvent.Message message) {
+        return Conversations.retryOnConflict(() -> storeInOpen(customerId, message)
+                .orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    ClientMessage seen = ClientMessage.lookup(customerId, message.id());
+                    if (seen != null) {
+                        return new Accepted(message.id(), seen.conversationId, seen.seq, true, null, null);
+                    }
+                    Conversation c = conversations.activeFor(customerId);
+                    ChatEvent event = log.append(c, message, "shopper", message.text());
+                    ClientMessage record = new ClientMessage();
+                    record.customerId = customerId;
+                    record.clientId = message.id();
+                    record.conversationId = c.id;
+                    record.seq = event.seq;
+                    record.persist();
+                    return new Accepted(message.id(), c.id, event.seq, false, c.state, c.dialogState);
+                })));
+    }
+
+    /** The JDBC path of {@link #storeMessage}; empty if the shopper has no open conversation. */
+    private Optional<Accepted> storeInOpen(String customerId, ServerEvent.Message message) {
+        String clientId = message.id();
         return inTransaction(c -> {
             try (PreparedStatement seen = c.prepareStatement(
                     "SELECT conversation_id, seq FROM client_message WHERE customer_id = ? AND client_id = ?")) {
@@ -49,7 +73,7 @@ class TurnStore {
                 seen.setString(2, clientId);
                 try (ResultSet r = seen.executeQuery()) {
                     if (r.next()) {
-                        return Optional.of(new ChatService.Accepted(clientId, r.getString(1), r.getLong(2), true, null, null));
+                        return Optional.of(new Accepted(clientId, r.getString(1), r.getLong(2), true, null, null));
                     }
                 }
             }
@@ -64,8 +88,10 @@ class TurnStore {
                     conversation = new Locked(r.getString(1), r.getLong(2), ConversationState.valueOf(r.getString(3)), r.getString(4));
                 }
             }
-            long seq = conversation.lastSeq() + 1;
-            Pending event = insertEvent(c, conversation.id(), customerId, seq, payload, "shopper", text);
+            LogEntry event = LogEntry.next(conversation.id(), customerId, conversation.lastSeq(), events.tree(message), "shopper",
+                    message.text());
+            long seq = event.seq();
+            insertEvent(c, event);
             try (PreparedStatement remember = c.prepareStatement(
                     "INSERT INTO client_message (customer_id, client_id, conversation_id, seq) VALUES (?, ?, ?, ?)")) {
                 remember.setString(1, customerId);
@@ -74,14 +100,14 @@ class TurnStore {
                 remember.setLong(4, seq);
                 remember.executeUpdate();
             }
-            advance(c, conversation.id(), seq, event.at(), null, false);
-            return new Committed<>(Optional.of(new ChatService.Accepted(clientId, conversation.id(), seq, false, conversation.state(),
+            advance(c, event, null, false);
+            return new Committed<>(Optional.of(new Accepted(clientId, conversation.id(), seq, false, conversation.state(),
                     conversation.dialogState())), event);
         });
     }
 
     /** Stores a bot reply and the engine's new dialog state, unless an agent has taken the conversation over since. */
-    boolean storeReply(String conversationId, String customerId, ObjectNode payload, String text, String dialogState) {
+    public boolean storeReply(String conversationId, String customerId, ServerEvent.Reply reply, String dialogState) {
         return inTransaction(c -> {
             long lastSeq;
             try (PreparedStatement lock = c.prepareStatement("SELECT last_seq, state FROM conversation WHERE id = ? FOR UPDATE")) {
@@ -93,8 +119,9 @@ class TurnStore {
                     lastSeq = r.getLong(1);
                 }
             }
-            Pending event = insertEvent(c, conversationId, customerId, lastSeq + 1, payload, "bot", text);
-            advance(c, conversationId, lastSeq + 1, event.at(), dialogState, true);
+            LogEntry event = LogEntry.next(conversationId, customerId, lastSeq, events.tree(reply), "bot", reply.text());
+            insertEvent(c, event);
+            advance(c, event, dialogState, true);
             return new Committed<>(true, event);
         });
     }
@@ -102,46 +129,36 @@ class TurnStore {
     private record Locked(String id, long lastSeq, ConversationState state, String dialogState) {
     }
 
-    /** An event written in the open transaction, announced once it commits. */
-    private record Pending(EventStored event, OffsetDateTime at) {
-    }
-
     /** A result whose event is announced after the commit. */
-    private record Committed<T>(T value, Pending event) {
+    private record Committed<T>(T value, LogEntry event) {
     }
 
-    private Pending insertEvent(Connection c, String conversationId, String customerId, long seq, ObjectNode payload, String sender,
-            String text) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now();
-        String json = EventLog.stamp(payload, now);
-        String type = payload.get("type").asText();
+    private static void insertEvent(Connection c, LogEntry e) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO chat_event (conversation_id, seq, type, sender, text, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, conversationId);
-            insert.setLong(2, seq);
-            insert.setString(3, type);
-            insert.setString(4, sender);
-            insert.setString(5, text);
-            insert.setString(6, json);
-            insert.setObject(7, now);
+            insert.setString(1, e.conversationId());
+            insert.setLong(2, e.seq());
+            insert.setString(3, e.type());
+            insert.setString(4, e.sender());
+            insert.setString(5, e.text());
+            insert.setString(6, e.payload());
+            insert.setObject(7, e.at());
             insert.executeUpdate();
         }
-        return new Pending(new EventStored(conversationId, customerId, seq, type, ChatEvent.wireOf(seq, json)), now);
     }
 
-    private static void advance(Connection c, String conversationId, long seq, OffsetDateTime at, String dialogState,
-            boolean setDialogState) throws SQLException {
+    private static void advance(Connection c, LogEntry e, String dialogState, boolean setDialogState) throws SQLException {
         String sql = setDialogState
                 ? "UPDATE conversation SET last_seq = ?, updated_at = ?, dialog_state = ? WHERE id = ?"
                 : "UPDATE conversation SET last_seq = ?, updated_at = ? WHERE id = ?";
         try (PreparedStatement update = c.prepareStatement(sql)) {
             int i = 1;
-            update.setLong(i++, seq);
-            update.setObject(i++, at);
+            update.setLong(i++, e.seq());
+            update.setObject(i++, e.at());
             if (setDialogState) {
                 update.setString(i++, dialogState);
             }
-            update.setString(i, conversationId);
+            update.setString(i, e.conversationId());
             update.executeUpdate();
         }
     }
@@ -171,7 +188,7 @@ class TurnStore {
         }
         commits.awaitDurable(); // in the file before anyone is told
         if (result instanceof Committed<?> committed) {
-            stored.fire(committed.event().event()); // no transaction here: live views are told at once
+            stored.fire(committed.event().announcement()); // no transaction here: live views are told at once
             return (T) committed.value();
         }
         return (T) result;

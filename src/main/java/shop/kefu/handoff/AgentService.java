@@ -9,12 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import shop.kefu.chat.ChatEvent;
-import shop.kefu.chat.Conversation;
-import shop.kefu.chat.ConversationState;
-import shop.kefu.chat.Conversations;
-import shop.kefu.chat.EventLog;
 import shop.kefu.common.ApiException;
+import shop.kefu.conversation.ChatEvent;
+import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationState;
+import shop.kefu.conversation.Conversations;
+import shop.kefu.conversation.EventLog;
+import shop.kefu.conversation.ServerEvent;
 import shop.kefu.dialog.Replies;
 
 /** What agents do with conversations: claim, reply, transfer, hand back, resolve, take notes. */
@@ -37,6 +38,9 @@ public class AgentService {
     Event<QueueChanged> queueChanged;
 
     public record Agent(String id, String name) {
+        ServerEvent.AgentRef ref() {
+            return new ServerEvent.AgentRef(id, name);
+        }
     }
 
     public record QueueItem(String conversationId, String customerId, String reason, int urgency, long queuePosition,
@@ -60,7 +64,7 @@ public class AgentService {
     public void claim(String conversationId, Agent agent) {
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = existing(conversationId);
-            if (c.state == ConversationState.WITH_AGENT && agent.id().equals(c.agentId)) {
+            if (c.isHeldBy(agent.id())) {
                 return; // already theirs: a repeated click changes nothing
             }
             if (c.state == ConversationState.WITH_AGENT) {
@@ -76,17 +80,14 @@ public class AgentService {
 
     public void message(String conversationId, Agent agent, String text) {
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.length() > 2000) {
-            throw ApiException.badRequest("invalid_text", "The message must be 1 to 2000 characters.");
+        int max = config.maxTextLength();
+        if (t.isEmpty() || t.length() > max) {
+            throw ApiException.badRequest("invalid_text", "The message must be 1 to " + max + " characters.");
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = held(conversationId, agent);
-            var reply = log.reply("agent", t, 1.0, List.of());
-            reply.putObject("agent").put("id", agent.id()).put("name", agent.name());
-            log.append(c, reply, "agent", t);
-            if (c.firstAgentReplyAt == null) {
-                c.firstAgentReplyAt = OffsetDateTime.now();
-            }
+            log.append(c, ServerEvent.Reply.of("agent", t, 1.0, List.of()).byAgent(agent.ref()), "agent", t);
+            c.agentReplied(OffsetDateTime.now());
         });
     }
 
@@ -98,7 +99,7 @@ public class AgentService {
             if (targetAgentId != null && !targetAgentId.isBlank()) {
                 join(c, new Agent(targetAgentId.strip(), targetAgentId.strip()));
             } else {
-                c.state = ConversationState.WAITING_FOR_AGENT;
+                c.backToQueue();
                 handoff.announce(c, "transfer");
             }
         });
@@ -110,9 +111,7 @@ public class AgentService {
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = held(conversationId, agent);
             leave(c);
-            c.state = ConversationState.BOT;
-            c.dialogState = null;
-            c.handoffAt = null;
+            c.backToBot();
             systemReply(c, replies.text("agent.back.to.bot"), List.of());
         });
         queueChanged.fire(new QueueChanged(conversationId));
@@ -122,11 +121,7 @@ public class AgentService {
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = held(conversationId, agent);
             leave(c);
-            c.agentId = agent.id(); // ratings are kept per conversation and agent
-            c.agentName = agent.name();
-            c.state = ConversationState.CLOSED;
-            c.activeKey = null;
-            c.resolvedAt = OffsetDateTime.now();
+            c.close(agent.id(), agent.name(), OffsetDateTime.now()); // ratings are kept per conversation and agent
             systemReply(c, replies.text("agent.resolved"), List.of("5", "4", "3", "2", "1"));
         });
         queueChanged.fire(new QueueChanged(conversationId));
@@ -143,17 +138,16 @@ public class AgentService {
             Conversation c = existing(conversationId);
             String text = replies.text("agent.aftersales", java.util.Map.of("id", a.id, "amount", a.amount.toPlainString(),
                     "status", a.status.label));
-            var r = log.reply("agent", text, 1.0, List.of());
-            r.putObject("agent").put("id", c.agentId).put("name", c.agentName);
-            r.withArray("actions").addObject().put("type", "aftersales_created").put("aftersalesId", a.id).put("kind", a.kind);
-            log.append(c, r, "agent", text);
+            log.append(c, ServerEvent.Reply.of("agent", text, 1.0, List.of()).byAgent(new ServerEvent.AgentRef(c.agentId, c.agentName))
+                    .withActions(List.of(new ServerEvent.Action("aftersales_created", a.id, a.kind))), "agent", text);
         });
     }
 
     public AgentNote note(String conversationId, Agent agent, String text) {
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.length() > 2000) {
-            throw ApiException.badRequest("invalid_text", "The note must be 1 to 2000 characters.");
+        int max = config.maxTextLength();
+        if (t.isEmpty() || t.length() > max) {
+            throw ApiException.badRequest("invalid_text", "The note must be 1 to " + max + " characters.");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             existing(conversationId);
@@ -174,9 +168,9 @@ public class AgentService {
         for (String id : ids) {
             QuarkusTransaction.requiringNew().run(() -> {
                 Conversation c = conversations.lock(id);
-                if (c.state == ConversationState.WITH_AGENT && agentId.equals(c.agentId)) {
+                if (c.isHeldBy(agentId)) {
                     leave(c);
-                    c.state = ConversationState.WAITING_FOR_AGENT;
+                    c.backToQueue();
                     handoff.announce(c, "agent_disconnected");
                 }
             });
@@ -206,24 +200,17 @@ public class AgentService {
     }
 
     private void join(Conversation c, Agent agent) {
-        c.state = ConversationState.WITH_AGENT;
-        c.agentId = agent.id();
-        c.agentName = agent.name();
-        var joined = log.payload("agent_joined");
-        joined.putObject("agent").put("id", agent.id()).put("name", agent.name());
-        log.append(c, joined, "system", agent.name() + " 加入");
+        c.assignTo(agent.id(), agent.name());
+        log.append(c, new ServerEvent.AgentJoined(agent.ref()), "system", agent.name() + " 加入");
     }
 
+    /** Tells the shopper the agent left; the caller then moves the conversation on. */
     private void leave(Conversation c) {
-        var left = log.payload("agent_left");
-        left.putObject("agent").put("id", c.agentId).put("name", c.agentName);
-        log.append(c, left, "system", c.agentName + " 离开");
-        c.agentId = null;
-        c.agentName = null;
+        log.append(c, new ServerEvent.AgentLeft(new ServerEvent.AgentRef(c.agentId, c.agentName)), "system", c.agentName + " 离开");
     }
 
     private void systemReply(Conversation c, String text, List<String> quick) {
-        log.append(c, log.reply("system", text, 1.0, quick), "system", text);
+        log.append(c, ServerEvent.Reply.of("system", text, 1.0, quick), "system", text);
     }
 
     private Conversation existing(String id) {
@@ -236,7 +223,7 @@ public class AgentService {
 
     private Conversation held(String id, Agent agent) {
         Conversation c = existing(id);
-        if (c.state != ConversationState.WITH_AGENT || !agent.id().equals(c.agentId)) {
+        if (!c.isHeldBy(agent.id())) {
             throw new ApiException(409, "not_held", "Claim the conversation first; it is not held by you.");
         }
         return c;

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.websockets.next.OnClose;
@@ -25,10 +24,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import shop.kefu.chat.Conversation;
-import shop.kefu.chat.EventStored;
 import shop.kefu.common.ApiException;
 import shop.kefu.common.Exceptions;
+import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationState;
+import shop.kefu.conversation.EventStored;
+import shop.kefu.conversation.ServerEvent;
+import shop.kefu.conversation.ServerEvents;
 import shop.kefu.security.Roles;
 
 /**
@@ -52,6 +54,8 @@ public class AgentSocket {
     HandoffConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    ServerEvents events;
     @Inject
     Vertx vertx;
 
@@ -132,19 +136,16 @@ public class AgentSocket {
                 return;
             }
             if (c.agentId != null || "agent_left".equals(e.type())) {
-                ObjectNode frame = json.createObjectNode();
-                frame.put("type", "event");
-                frame.put("conversationId", e.conversationId());
+                String text;
                 try {
-                    frame.set("event", json.readTree(e.wire()));
+                    text = events.text(new ServerEvent.AgentView(e.conversationId(), json.readTree(e.wire())));
                 } catch (Exception ex) {
                     return;
                 }
-                String text = frame.toString();
                 OPEN.values().stream().filter(o -> o.agent().id().equals(c.agentId)).forEach(o -> send(o.connection(), text));
             }
             if (Set.of("handoff", "agent_joined", "agent_left").contains(e.type())
-                    || c.state == shop.kefu.chat.ConversationState.WAITING_FOR_AGENT) {
+                    || c.state == ConversationState.WAITING_FOR_AGENT) {
                 broadcastQueue();
             }
         });
@@ -162,10 +163,7 @@ public class AgentSocket {
     }
 
     private String queueFrame() {
-        ObjectNode frame = json.createObjectNode();
-        frame.put("type", "queue");
-        frame.set("items", json.valueToTree(agents.queue()));
-        return frame.toString();
+        return events.text(new ServerEvent.Queue(agents.queue()));
     }
 
     private static void send(WebSocketConnection c, String text) {
@@ -176,6 +174,6 @@ public class AgentSocket {
     }
 
     private String error(String code, String message) {
-        return json.createObjectNode().put("type", "error").put("code", code).put("message", message).toString();
+        return events.text(new ServerEvent.Error(code, message, null));
     }
 }

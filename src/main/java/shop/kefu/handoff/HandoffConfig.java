@@ -23,6 +23,10 @@ public interface HandoffConfig {
     @WithDefault("30s")
     Duration slaCheckEvery();
 
+    /** Longest agent message or private note, in characters (as long as a shopper's message may be). */
+    @WithDefault("2000")
+    int maxTextLength();
+
     /** Average handling time per queued conversation, for the wait estimate shown to shoppers. */
     @WithDefault("5m")
     Duration averageHandling();

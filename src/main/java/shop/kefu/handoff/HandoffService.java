@@ -9,10 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import shop.kefu.chat.ChatEvent;
-import shop.kefu.chat.Conversation;
-import shop.kefu.chat.ConversationState;
-import shop.kefu.chat.EventLog;
+import shop.kefu.conversation.ChatEvent;
+import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationState;
+import shop.kefu.conversation.EventLog;
+import shop.kefu.conversation.ServerEvent;
 import shop.kefu.dialog.HandoffReason;
 import shop.kefu.dialog.Replies;
 
@@ -38,17 +39,9 @@ public class HandoffService {
     /** Hands a locked, bot-held conversation to the queue and appends the {@code handoff} event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handOff(Conversation conversation, HandoffReason reason) {
-        if (conversation.state != ConversationState.BOT) {
-            return;
+        if (conversation.handOff(reason.wire(), urgency(conversation, reason), OffsetDateTime.now())) {
+            announce(conversation, reason.wire());
         }
-        conversation.state = ConversationState.WAITING_FOR_AGENT;
-        conversation.handoffReason = reason.wire();
-        if (conversation.handoffAt == null) {
-            conversation.handoffAt = OffsetDateTime.now();
-        }
-        conversation.urgency = urgency(conversation, reason);
-        conversation.firstResponseBreached = false;
-        announce(conversation, reason.wire());
     }
 
     /** Appends the handoff event for a conversation (newly) waiting in the queue. */
@@ -57,16 +50,12 @@ public class HandoffService {
         long position = queuePosition(conversation);
         int agents = presence.online();
         long waitMinutes = (long) Math.ceil(position * config.averageHandling().toMinutes() / (double) Math.max(1, agents));
-        var event = log.payload("handoff");
-        event.put("reason", reason);
-        event.put("queuePosition", position);
-        event.put("agentsOnline", agents);
-        event.put("estimatedWaitMinutes", agents == 0 ? null : waitMinutes);
-        log.append(conversation, event, "system", "转人工：" + reason);
+        log.append(conversation, new ServerEvent.Handoff(reason, position, agents, agents == 0 ? null : waitMinutes), "system",
+                "转人工：" + reason);
         if (agents == 0) {
             String text = replies.text("handoff.nobody.online", Map.of("hours", config.solution().toHours(),
                     "urgentHours", config.solution().toHours() / 2));
-            log.append(conversation, log.reply("system", text, 1.0, List.of()), "system", text);
+            log.append(conversation, ServerEvent.Reply.of("system", text, 1.0, List.of()), "system", text);
         }
     }
 

@@ -8,8 +8,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import shop.kefu.chat.Conversation;
-import shop.kefu.chat.ConversationState;
+import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationState;
 
 /**
  * Service levels of shared/POLICIES.md: a first human response within 10 minutes of handoff and a
@@ -24,7 +24,7 @@ public class SlaMonitor {
     @Inject
     MeterRegistry metrics;
 
-    @Scheduled(every = "${kefu.handoff.sla-check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kefu.handoff.sla-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
         OffsetDateTime now = OffsetDateTime.now();
         int first = QuarkusTransaction.requiringNew().call(() -> Conversation.update(

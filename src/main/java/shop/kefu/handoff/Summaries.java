@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.aftersales.AfterSalesOrder;
-import shop.kefu.chat.ChatEvent;
-import shop.kefu.chat.Conversation;
+import shop.kefu.conversation.ChatEvent;
+import shop.kefu.conversation.Conversation;
 
 /**
  * The agent's summary of a conversation, built without a model: what the shopper said first and

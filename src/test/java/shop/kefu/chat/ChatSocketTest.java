@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import shop.kefu.conversation.ChatEvent;
+import shop.kefu.conversation.Conversation;
 import shop.kefu.support.ChatClient;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;

@@ -21,8 +21,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import shop.kefu.chat.Conversation;
-import shop.kefu.chat.ConversationState;
+
+import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationState;
 import shop.kefu.support.ChatClient;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;

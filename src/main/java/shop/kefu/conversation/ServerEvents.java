@@ -1,0 +1,28 @@
+package shop.kefu.conversation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one place where {@link ServerEvent}s become JSON. It uses the application's ObjectMapper, so
+ * times and nested values are written as the REST API writes them.
+ */
+@ApplicationScoped
+public class ServerEvents {
+
+    @Inject
+    ObjectMapper json;
+
+    /** The frame as a JSON object, {@code type} first. */
+    public ObjectNode tree(ServerEvent event) {
+        return json.valueToTree(event);
+    }
+
+    /** The frame as text, ready to send. */
+    public String text(ServerEvent event) {
+        return tree(event).toString();
+    }
+}
