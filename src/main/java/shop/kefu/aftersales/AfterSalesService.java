@@ -90,24 +90,30 @@ public class AfterSalesService {
      * standing order instead of a second one, whatever is retried or resent.
      */
     public Optional<Created> create(String customerId, Claim claim, String conversationId, String by) {
-        if (orders.find(customerId, claim.orderId()).isEmpty()) {
-            throw new UnknownOrderException("没有找到订单 " + claim.orderId() + "。");
-        }
+        return submit(customerId, claim, conversationId, by).created();
+    }
+
+    /** The policy's decision on a claim, and the order it created or found standing (empty when refused). */
+    public record Submission(Decision decision, Optional<Created> created) {
+    }
+
+    /** {@link #create}, with the decision it was made on: the policy is evaluated once. */
+    public Submission submit(String customerId, Claim claim, String conversationId, String by) {
+        Evaluation e = evaluate(customerId, claim);
         String key = key(claim);
         Optional<AfterSalesOrder> standing = standing(key);
         if (standing.isPresent()) {
-            return standing.map(a -> new Created(a, true));
+            return new Submission(e.decision(), standing.map(a -> new Created(a, true)));
         }
-        Evaluation e = evaluate(customerId, claim);
         if (!e.decision().allowsCreation()) {
-            return Optional.empty();
+            return new Submission(e.decision(), Optional.empty());
         }
         try {
-            return Optional.of(new Created(QuarkusTransaction.requiringNew().call(() -> insert(customerId, claim, e, key,
-                    conversationId, by)), false));
+            return new Submission(e.decision(), Optional.of(new Created(QuarkusTransaction.requiringNew().call(() -> insert(customerId, claim, e,
+                    key, conversationId, by)), false)));
         } catch (RuntimeException ex) {
             if (Exceptions.causedBy(ex, ConstraintViolationException.class)) { // a concurrent twin won the race
-                return standing(key).map(a -> new Created(a, true));
+                return new Submission(e.decision(), standing(key).map(a -> new Created(a, true)));
             }
             throw ex;
         }

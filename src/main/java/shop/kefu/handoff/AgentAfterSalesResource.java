@@ -6,6 +6,8 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,8 +18,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.aftersales.Claim;
@@ -74,8 +74,9 @@ public class AgentAfterSalesResource {
         AgentService.Agent agent = AgentResource.agent(jwt);
         String customer = agents.heldCustomer(conversationId, agent);
         try {
-            Decision d = aftersales.evaluate(customer, claim).decision();
-            var created = aftersales.create(customer, claim, conversationId, agent.id());
+            var submitted = aftersales.submit(customer, claim, conversationId, agent.id());
+            Decision d = submitted.decision();
+            var created = submitted.created();
             if (created.isEmpty()) {
                 return RestResponse.status(RestResponse.Status.CONFLICT,
                         new Result(null, null, d.outcome().name().toLowerCase(), d.rule(), d.reason(), d.amount()));

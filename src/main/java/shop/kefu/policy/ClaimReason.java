@@ -12,9 +12,4 @@ public enum ClaimReason {
     ClaimReason(String label) {
         this.label = label;
     }
-
-    /** Problems with the goods themselves, as opposed to a change of mind or a price drop. */
-    public boolean isDefect() {
-        return this != NO_REASON && this != PRICE_DROP && this != GOODWILL;
-    }
 }
