@@ -12,9 +12,10 @@ import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import shop.kefu.common.ApiException;
+import shop.kefu.common.DataConfig;
 
 /**
  * Evidence photos. Only images (recognised by their first bytes, not by what the client claims), at
@@ -24,10 +25,10 @@ import shop.kefu.common.ApiException;
 @ApplicationScoped
 public class Attachments {
 
-    @ConfigProperty(name = "kefu.data.dir", defaultValue = "data")
-    String dataDir;
-    @ConfigProperty(name = "kefu.attachments.max-bytes", defaultValue = "5242880")
-    long maxBytes;
+    @Inject
+    DataConfig data;
+    @Inject
+    AttachmentsConfig config;
 
     public Attachment store(String customerId, Path upload, String fileName) {
         long size;
@@ -41,6 +42,7 @@ public class Attachments {
         if (size == 0) {
             throw ApiException.badRequest("empty_file", "The file is empty.");
         }
+        long maxBytes = config.maxBytes();
         if (size > maxBytes) {
             throw new ApiException(413, "too_large", "Images may be at most " + maxBytes / 1024 / 1024 + " MiB.");
         }
@@ -75,7 +77,7 @@ public class Attachments {
     }
 
     private Path folder() {
-        return Path.of(dataDir, "attachments");
+        return Path.of(data.dir(), "attachments");
     }
 
     static String imageType(Path file) throws IOException {

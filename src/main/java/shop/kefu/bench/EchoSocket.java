@@ -1,17 +1,16 @@
-package shop.kefu.chat;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+package shop.kefu.bench;
 
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * A plain WebSocket echo on the same server, the transport baseline the chat load benchmark compares
  * bot turns with. It only exists with {@code kefu.bench.echo=true} (the benchmark script sets it);
- * otherwise the upgrade is refused with 404. Dispatched like {@link ChatSocket} (a worker thread).
+ * otherwise the upgrade is refused with 404. Dispatched like the chat socket (a worker thread).
  */
 @WebSocket(path = "/ws/echo", endpointId = EchoSocket.ID)
 public class EchoSocket {
@@ -26,8 +25,8 @@ public class EchoSocket {
     @ApplicationScoped
     public static class OnlyWhenBenchmarking implements HttpUpgradeCheck {
 
-        @ConfigProperty(name = "kefu.bench.echo", defaultValue = "false")
-        boolean enabled;
+        @Inject
+        BenchConfig config;
 
         @Override
         public boolean appliesTo(String endpointId) {
@@ -36,7 +35,7 @@ public class EchoSocket {
 
         @Override
         public Uni<CheckResult> perform(HttpUpgradeContext context) {
-            return enabled ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404);
+            return config.echo() ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404);
         }
     }
 }

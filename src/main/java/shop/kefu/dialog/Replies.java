@@ -11,7 +11,7 @@ import java.util.Properties;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import shop.kefu.common.DataFiles;
 
@@ -24,14 +24,14 @@ public class Replies {
 
     static final String FILE = "replies.properties";
 
-    @ConfigProperty(name = "kefu.prompts.dir", defaultValue = "prompts")
-    String dir;
+    @Inject
+    PromptsConfig prompts;
 
     private volatile Properties templates;
 
     @PostConstruct
     void load() {
-        templates = read(dir, FILE);
+        templates = read(prompts.dir(), FILE);
     }
 
     /** Reads a file of the prompts folder, falling back to the copy packaged in the jar. */
@@ -52,7 +52,7 @@ public class Replies {
     public String text(String key, Map<String, ?> values) {
         String t = templates.getProperty(key);
         if (t == null) {
-            throw new IllegalArgumentException("No reply template '" + key + "' in " + Path.of(dir, FILE));
+            throw new IllegalArgumentException("No reply template '" + key + "' in " + Path.of(prompts.dir(), FILE));
         }
         for (var e : values.entrySet()) {
             t = t.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -20,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 
 import shop.kefu.aftersales.Order;
 import shop.kefu.aftersales.OrderGateway;
+import shop.kefu.dialog.PromptsConfig;
 import shop.kefu.dialog.Replies;
 import shop.kefu.security.Roles;
 
@@ -36,8 +36,8 @@ public class AgentResource {
     ObjectMapper json;
     @Inject
     OrderGateway orders;
-    @ConfigProperty(name = "kefu.prompts.dir", defaultValue = "prompts")
-    String promptsDir;
+    @Inject
+    PromptsConfig prompts;
 
     public record Text(String text) {
     }
@@ -114,7 +114,7 @@ public class AgentResource {
     @GET
     @Path("/canned")
     public Map<String, String> canned() {
-        Properties p = Replies.read(promptsDir, "canned.properties");
+        Properties p = Replies.read(prompts.dir(), "canned.properties");
         Map<String, String> out = new TreeMap<>();
         p.forEach((k, v) -> out.put(k.toString(), v.toString()));
         return out;

@@ -3,21 +3,21 @@ package shop.kefu.llm;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.langchain4j.model.input.PromptTemplate;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import shop.kefu.common.DataFiles;
+import shop.kefu.dialog.PromptsConfig;
 import shop.kefu.dialog.Replies;
 
 /** The LLM mode's prompts, from the prompts/ folder (or the packaged copy): system prompt, RAG template, tool descriptions. */
 @ApplicationScoped
 public class LlmPrompts {
 
-    @ConfigProperty(name = "kefu.prompts.dir", defaultValue = "prompts")
-    String dir;
+    @Inject
+    PromptsConfig prompts;
 
     private String system;
     private PromptTemplate retrieval;
@@ -27,11 +27,11 @@ public class LlmPrompts {
     void load() {
         system = file("llm-system.txt");
         retrieval = PromptTemplate.from(file("llm-rag.txt"));
-        tools = Replies.read(dir, "llm-tools.properties");
+        tools = Replies.read(prompts.dir(), "llm-tools.properties");
     }
 
     private String file(String name) {
-        return DataFiles.read(Path.of(dir, name), "prompts/" + name).strip();
+        return DataFiles.read(Path.of(prompts.dir(), name), "prompts/" + name).strip();
     }
 
     String system() {

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jboss.logging.Logger;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import jakarta.inject.Inject;
 
 import shop.kefu.common.DataFiles;
 
@@ -17,8 +18,8 @@ public class PolicyService {
 
     private static final Logger LOG = Logger.getLogger(PolicyService.class);
 
-    @ConfigProperty(name = "kefu.policy.file", defaultValue = "knowledge-base/policies.properties")
-    String file;
+    @Inject
+    PolicyConfig config;
 
     private volatile Policy policy;
 
@@ -29,6 +30,7 @@ public class PolicyService {
 
     /** Re-reads the policy file; a broken file is refused and the previous policy stays in force. */
     public Policy reload() {
+        String file = config.file();
         Policy loaded = PolicyFile.parse(file,
                 List.of(DataFiles.read(Path.of(file), "knowledge-base/policies.properties").split("\\R")));
         policy = loaded;
