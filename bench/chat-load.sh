@@ -13,7 +13,7 @@ what=${1:-all}
 
 # always packaged: a jar left over from before a code change would be measured instead of the code
 ./mvnw -B -q package -DskipTests
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+./mvnw -B -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 java_home=$(bash -c '. .mvn/select-jdk.sh; echo "$JAVA_HOME"')
 cp="target/test-classes:target/classes:$(cat target/bench.cp)"
 

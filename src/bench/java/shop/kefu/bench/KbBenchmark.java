@@ -21,7 +21,7 @@ import shop.kefu.knowledge.Synonyms;
  * shipped ones so that every phrasing is a new text to embed), then single-question retrieval latency,
  * embedding included, and heap in use. Bounded: one build, a fixed number of questions.
  *
- * <pre>./mvnw -q test-compile exec:java -Dexec.mainClass=shop.kefu.bench.KbBenchmark [-Dbench.articles=10000]</pre>
+ * <pre>./mvnw -q -Pbench test-compile exec:java -Dexec.mainClass=shop.kefu.bench.KbBenchmark [-Dbench.articles=10000]</pre>
  */
 public final class KbBenchmark {
 
