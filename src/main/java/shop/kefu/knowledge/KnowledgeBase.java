@@ -3,6 +3,13 @@ package shop.kefu.knowledge;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +46,8 @@ import shop.kefu.common.DataFiles;
 public class KnowledgeBase {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
+    /** Where the build packages the knowledge-base folder (pom.xml resources). */
+    private static final String PACKAGED = "knowledge-base";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -83,12 +92,43 @@ public class KnowledgeBase {
 
     /** (Re-)imports the folder: its articles replace stored ones with the same id; others stay. */
     public synchronized int importFolder(String by) {
-        List<ArticleData> files = ArticleFiles.load(folder());
+        boolean present = Files.isDirectory(folder());
+        List<ArticleData> files = present ? ArticleFiles.load(folder()) : packaged();
         index.setSynonyms(synonyms());
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
-        LOG.infof("Imported %d articles from %s", files.size(), folder().toAbsolutePath());
+        LOG.infof("Imported %d articles from %s", files.size(), present ? folder().toAbsolutePath() : "the packaged copy");
         rebuild();
         return files.size();
+    }
+
+    /**
+     * The articles packaged in the jar, for a service started away from its knowledge-base folder (a
+     * typo in kefu.kb.dir, or the jar copied elsewhere): it answers from the shipped articles instead of
+     * starting silently empty, and says loudly which folder it could not find. An existing but empty
+     * folder still means an empty knowledge base.
+     */
+    private List<ArticleData> packaged() {
+        URL marker = KnowledgeBase.class.getClassLoader().getResource(PACKAGED + "/policies.properties");
+        if (marker == null) {
+            LOG.warnf("Knowledge-base folder %s does not exist and no copy is packaged: the knowledge base is EMPTY", folder().toAbsolutePath());
+            return List.of();
+        }
+        try {
+            URI uri = marker.toURI();
+            List<ArticleData> articles;
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(URI.create(uri.toString().substring(0, uri.toString().indexOf("!/"))), Map.of())) {
+                    articles = ArticleFiles.load(jar.getPath("/" + PACKAGED));
+                }
+            } else {
+                articles = ArticleFiles.load(Path.of(uri).getParent());
+            }
+            LOG.warnf("Knowledge-base folder %s does not exist: importing the %d articles packaged in the service instead;"
+                    + " set kefu.kb.dir to the folder that editors keep", folder().toAbsolutePath(), articles.size());
+            return articles;
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("Cannot read the packaged knowledge base at " + marker, e);
+        }
     }
 
     /** Rebuilds the whole index from the database, embedding only texts not cached yet, logging progress. */

@@ -3,6 +3,10 @@ package shop.kefu.knowledge;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +16,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import shop.kefu.support.Tokens;
 
-/** kefu.kb.dir pointing at an empty folder starts with an empty knowledge base. */
+/**
+ * kefu.kb.dir pointing at an existing empty folder starts with an empty knowledge base (a missing folder
+ * is another matter: {@link MissingKnowledgeBaseFolderTest}).
+ */
 @QuarkusTest
 @TestProfile(EmptyKnowledgeBaseTest.EmptyFolder.class)
 class EmptyKnowledgeBaseTest {
@@ -20,6 +27,11 @@ class EmptyKnowledgeBaseTest {
     public static class EmptyFolder implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            try {
+                Files.createDirectories(Path.of("target/empty-knowledge-base"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return Map.of("kefu.kb.dir", "target/empty-knowledge-base",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-empty-kb;DB_CLOSE_DELAY=-1");
         }
