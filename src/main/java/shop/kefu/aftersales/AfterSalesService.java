@@ -19,8 +19,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import shop.kefu.common.ApiException;
 import shop.kefu.common.Exceptions;
+import shop.kefu.common.Refusal;
 import shop.kefu.policy.ClaimReason;
 import shop.kefu.policy.ClaimRequest;
 import shop.kefu.policy.Decision;
@@ -177,9 +177,9 @@ public class AfterSalesService {
     public AfterSalesOrder transition(String id, AfterSalesStatus next, String note, String by) {
         return QuarkusTransaction.requiringNew().call(() -> {
             AfterSalesOrder a = AfterSalesOrder.<AfterSalesOrder> findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow(() -> ApiException.notFound("No after-sales order '" + id + "'."));
+                    .orElseThrow(() -> Refusal.notFound("No after-sales order '" + id + "'."));
             if (!a.status.canMoveTo(next)) {
-                throw new ApiException(409, "invalid_transition", "An after-sales order that is " + a.status + " cannot become " + next + ".");
+                throw Refusal.conflict("invalid_transition", "An after-sales order that is " + a.status + " cannot become " + next + ".");
             }
             a.status = next;
             if (next == AfterSalesStatus.REJECTED) {

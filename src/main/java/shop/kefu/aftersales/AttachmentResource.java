@@ -16,7 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-import shop.kefu.common.ApiException;
+import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
 
 @Path("/api/attachments")
@@ -30,7 +30,7 @@ public class AttachmentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public RestResponse<Map<String, Object>> upload(@RestForm("file") FileUpload file, SecurityContext who) {
         if (file == null) {
-            throw ApiException.badRequest("missing_file", "Send the image as the multipart form field 'file'.");
+            throw Refusal.invalid("missing_file", "Send the image as the multipart form field 'file'.");
         }
         Attachment a = attachments.store(who.getUserPrincipal().getName(), file.uploadedFile(), file.fileName());
         return RestResponse.status(RestResponse.Status.CREATED,
@@ -43,7 +43,7 @@ public class AttachmentResource {
     public RestResponse<java.io.File> get(@PathParam("id") String id, SecurityContext who) {
         boolean staff = who.isUserInRole(Roles.AGENT) || who.isUserInRole(Roles.ADMIN);
         Attachment a = attachments.visibleTo(id, who.getUserPrincipal().getName(), staff)
-                .orElseThrow(() -> ApiException.notFound("No attachment '" + id + "'."));
+                .orElseThrow(() -> Refusal.notFound("No attachment '" + id + "'."));
         return RestResponse.ResponseBuilder.ok(attachments.file(a).toFile(), a.contentType)
                 .header("X-Content-Type-Options", "nosniff").build();
     }

@@ -14,8 +14,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import shop.kefu.common.ApiException;
 import shop.kefu.common.DataConfig;
+import shop.kefu.common.Refusal;
 
 /**
  * Evidence photos. Only images (recognised by their first bytes, not by what the client claims), at
@@ -40,14 +40,14 @@ public class Attachments {
             throw new UncheckedIOException(e);
         }
         if (size == 0) {
-            throw ApiException.badRequest("empty_file", "The file is empty.");
+            throw Refusal.invalid("empty_file", "The file is empty.");
         }
         long maxBytes = config.maxBytes();
         if (size > maxBytes) {
-            throw new ApiException(413, "too_large", "Images may be at most " + maxBytes / 1024 / 1024 + " MiB.");
+            throw new Refusal(Refusal.Kind.TOO_LARGE, "too_large", "Images may be at most " + maxBytes / 1024 / 1024 + " MiB.");
         }
         if (type == null) {
-            throw new ApiException(415, "not_an_image", "Only JPEG, PNG, GIF and WebP images are accepted.");
+            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "not_an_image", "Only JPEG, PNG, GIF and WebP images are accepted.");
         }
         Attachment a = new Attachment();
         a.id = "AT" + UUID.randomUUID().toString().replace("-", "");

@@ -24,7 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.SecurityContext;
 
-import shop.kefu.common.ApiException;
+import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
 
 /** Orders and after-sales orders over REST: shoppers see their own; staff see all; admins add orders. */
@@ -66,16 +66,16 @@ public class OrderResources {
     @RolesAllowed(Roles.ADMIN)
     public RestResponse<Order> addOrder(@Valid @NotNull NewOrder o) {
         if (!gateways.isBuiltIn()) {
-            throw new ApiException(409, "not_builtin", "Orders come from the shop's order system; the built-in store is off.");
+            throw Refusal.conflict("not_builtin", "Orders come from the shop's order system; the built-in store is off.");
         }
         if ("delivered".equals(o.status()) && o.deliveredAt() == null) {
-            throw ApiException.badRequest("missing_delivered_at", "A delivered order needs deliveredAt.");
+            throw Refusal.invalid("missing_delivered_at", "A delivered order needs deliveredAt.");
         }
         Order order = new Order(o.orderId(), o.customerId(), o.category(), o.items().stream()
                 .map(i -> new Order.Item(i.sku(), i.name(), i.qty(), i.price(), i.custom(), i.currentPrice())).toList(),
                 o.status(), o.deliveredAt());
         if (!builtIn.add(order)) {
-            throw new ApiException(409, "exists", "Order '" + o.orderId() + "' already exists.");
+            throw Refusal.conflict("exists", "Order '" + o.orderId() + "' already exists.");
         }
         return RestResponse.status(RestResponse.Status.CREATED, order);
     }
@@ -103,7 +103,7 @@ public class OrderResources {
             try {
                 s = AfterSalesStatus.valueOf(status.strip().toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("invalid_status", "Unknown status '" + status + "'.");
+                throw Refusal.invalid("invalid_status", "Unknown status '" + status + "'.");
             }
         }
         return aftersales.withStatus(s).stream().map(this::view).toList();
@@ -113,7 +113,7 @@ public class OrderResources {
     @Path("/aftersales/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     public AfterSalesView one(@PathParam("id") String id) {
-        return aftersales.find(id).map(this::view).orElseThrow(() -> ApiException.notFound("No after-sales order '" + id + "'."));
+        return aftersales.find(id).map(this::view).orElseThrow(() -> Refusal.notFound("No after-sales order '" + id + "'."));
     }
 
     @POST

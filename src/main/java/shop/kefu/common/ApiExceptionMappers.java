@@ -7,12 +7,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import jakarta.ws.rs.core.MediaType;
 
-/** Turns refusals and unreadable bodies into clear JSON errors. */
+/** Turns refusals and unreadable bodies into clear JSON errors: the one place that knows HTTP statuses. */
 public class ApiExceptionMappers {
 
     @ServerExceptionMapper
-    public RestResponse<ApiError> refused(ApiException e) {
-        return json(e.status(), new ApiError(e.code(), e.getMessage()));
+    public RestResponse<ApiError> refused(Refusal e) {
+        return json(status(e.kind()), new ApiError(e.code(), e.getMessage()));
+    }
+
+    static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+        };
     }
 
     @ServerExceptionMapper

@@ -21,7 +21,7 @@ import jakarta.ws.rs.PathParam;
 
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.aftersales.Claim;
-import shop.kefu.common.ApiException;
+import shop.kefu.common.Refusal;
 import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
 import shop.kefu.policy.Decision;
@@ -86,7 +86,7 @@ public class AgentAfterSalesResource {
             return RestResponse.status(created.get().duplicate() ? RestResponse.Status.OK : RestResponse.Status.CREATED,
                     new Result(a.id, a.status.name().toLowerCase(), d.outcome().name().toLowerCase(), a.decisionRule, a.decisionReason, a.amount));
         } catch (AfterSalesService.UnknownOrderException e) {
-            throw ApiException.notFound(e.getMessage());
+            throw Refusal.notFound(e.getMessage());
         }
     }
 }

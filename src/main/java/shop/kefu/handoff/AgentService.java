@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import shop.kefu.common.ApiException;
+import shop.kefu.common.Refusal;
 import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
@@ -68,10 +68,10 @@ public class AgentService {
                 return; // already theirs: a repeated click changes nothing
             }
             if (c.state == ConversationState.WITH_AGENT) {
-                throw new ApiException(409, "already_claimed", "Agent " + c.agentName + " already holds this conversation.");
+                throw Refusal.conflict("already_claimed", "Agent " + c.agentName + " already holds this conversation.");
             }
             if (c.state == ConversationState.CLOSED) {
-                throw new ApiException(409, "closed", "The conversation is closed.");
+                throw Refusal.conflict("closed", "The conversation is closed.");
             }
             join(c, agent);
         });
@@ -82,7 +82,7 @@ public class AgentService {
         String t = text == null ? "" : text.strip();
         int max = config.maxTextLength();
         if (t.isEmpty() || t.length() > max) {
-            throw ApiException.badRequest("invalid_text", "The message must be 1 to " + max + " characters.");
+            throw Refusal.invalid("invalid_text", "The message must be 1 to " + max + " characters.");
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = held(conversationId, agent);
@@ -147,7 +147,7 @@ public class AgentService {
         String t = text == null ? "" : text.strip();
         int max = config.maxTextLength();
         if (t.isEmpty() || t.length() > max) {
-            throw ApiException.badRequest("invalid_text", "The note must be 1 to " + max + " characters.");
+            throw Refusal.invalid("invalid_text", "The note must be 1 to " + max + " characters.");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             existing(conversationId);
@@ -216,7 +216,7 @@ public class AgentService {
     private Conversation existing(String id) {
         Conversation c = conversations.lock(id);
         if (c == null) {
-            throw ApiException.notFound("No conversation '" + id + "'.");
+            throw Refusal.notFound("No conversation '" + id + "'.");
         }
         return c;
     }
@@ -224,7 +224,7 @@ public class AgentService {
     private Conversation held(String id, Agent agent) {
         Conversation c = existing(id);
         if (!c.isHeldBy(agent.id())) {
-            throw new ApiException(409, "not_held", "Claim the conversation first; it is not held by you.");
+            throw Refusal.conflict("not_held", "Claim the conversation first; it is not held by you.");
         }
         return c;
     }

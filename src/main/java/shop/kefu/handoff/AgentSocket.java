@@ -24,8 +24,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import shop.kefu.common.ApiException;
 import shop.kefu.common.Exceptions;
+import shop.kefu.common.Refusal;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
 import shop.kefu.conversation.EventStored;
@@ -81,14 +81,14 @@ public class AgentSocket {
             String type = f.path("type").asText("");
             String conversation = f.path("conversationId").asText(null);
             if (conversation == null) {
-                throw ApiException.badRequest("missing_field", "conversationId is required.");
+                throw Refusal.invalid("missing_field", "conversationId is required.");
             }
             switch (type) {
                 case "claim" -> agents.claim(conversation, agent);
                 case "message" -> agents.message(conversation, agent, f.path("text").asText(null));
-                default -> throw ApiException.badRequest("unknown_type", "Frames are claim or message.");
+                default -> throw Refusal.invalid("unknown_type", "Frames are claim or message.");
             }
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             connection.sendTextAndAwait(error(e.code(), e.getMessage()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             connection.sendTextAndAwait(error("invalid_json", "The frame is not valid JSON."));

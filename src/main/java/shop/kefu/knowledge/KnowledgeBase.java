@@ -1,12 +1,12 @@
 package shop.kefu.knowledge;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -34,8 +34,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import shop.kefu.common.ApiException;
 import shop.kefu.common.DataFiles;
+import shop.kefu.common.Refusal;
 
 /**
  * The knowledge base: articles in the database (seeded from the knowledge-base/ folder when empty),
@@ -205,7 +205,7 @@ public class KnowledgeBase {
         validate(a);
         QuarkusTransaction.requiringNew().run(() -> {
             if (Article.findById(a.id()) != null) {
-                throw new ApiException(409, "exists", "An article with id '" + a.id() + "' already exists.");
+                throw Refusal.conflict("exists", "An article with id '" + a.id() + "' already exists.");
             }
             store(a, by);
         });
@@ -217,7 +217,7 @@ public class KnowledgeBase {
         validate(a);
         QuarkusTransaction.requiringNew().run(() -> {
             if (Article.findById(a.id()) == null) {
-                throw ApiException.notFound("No article '" + a.id() + "'.");
+                throw Refusal.notFound("No article '" + a.id() + "'.");
             }
             store(a, by);
         });
@@ -228,7 +228,7 @@ public class KnowledgeBase {
     public synchronized void delete(String id) {
         boolean deleted = QuarkusTransaction.requiringNew().call(() -> Article.deleteById(id));
         if (!deleted) {
-            throw ApiException.notFound("No article '" + id + "'.");
+            throw Refusal.notFound("No article '" + id + "'.");
         }
         index.remove(id);
         index.refresh();
@@ -241,7 +241,7 @@ public class KnowledgeBase {
 
     private static void validate(ArticleData a) {
         if (!a.problems().isEmpty()) {
-            throw ApiException.badRequest("invalid_article", String.join("; ", a.problems()));
+            throw Refusal.invalid("invalid_article", String.join("; ", a.problems()));
         }
     }
 

@@ -3,6 +3,8 @@ package shop.kefu.knowledge;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -14,9 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.SecurityContext;
 
-import org.jboss.resteasy.reactive.RestResponse;
-
-import shop.kefu.common.ApiException;
+import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
 
 /** The editors' API: articles and a search for checking coverage. */
@@ -47,14 +47,14 @@ public class KnowledgeResource {
     @GET
     @Path("/articles/{id}")
     public ArticleData get(@PathParam("id") String id) {
-        return kb.get(id).orElseThrow(() -> ApiException.notFound("No article '" + id + "'."));
+        return kb.get(id).orElseThrow(() -> Refusal.notFound("No article '" + id + "'."));
     }
 
     @POST
     @Path("/articles")
     public RestResponse<ArticleData> create(ArticleData article, SecurityContext who) {
         if (article == null) {
-            throw ApiException.badRequest("invalid_article", "The request body must be an article.");
+            throw Refusal.invalid("invalid_article", "The request body must be an article.");
         }
         ArticleData created = kb.create(article, who.getUserPrincipal().getName());
         return RestResponse.status(RestResponse.Status.CREATED, created);
@@ -64,10 +64,10 @@ public class KnowledgeResource {
     @Path("/articles/{id}")
     public ArticleData update(@PathParam("id") String id, ArticleData article, SecurityContext who) {
         if (article == null) {
-            throw ApiException.badRequest("invalid_article", "The request body must be an article.");
+            throw Refusal.invalid("invalid_article", "The request body must be an article.");
         }
         if (article.id() != null && !article.id().equals(id)) {
-            throw ApiException.badRequest("id_mismatch", "The article id in the body differs from the one in the path.");
+            throw Refusal.invalid("id_mismatch", "The article id in the body differs from the one in the path.");
         }
         return kb.update(new ArticleData(id, article.category(), article.title(), article.questions(), article.answer(),
                 article.tags()), who.getUserPrincipal().getName());
@@ -85,14 +85,14 @@ public class KnowledgeResource {
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.AGENT })
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("limit") Integer limit) {
         if (q == null || q.isBlank()) {
-            throw ApiException.badRequest("missing_query", "Parameter q is required.");
+            throw Refusal.invalid("missing_query", "Parameter q is required.");
         }
         if (q.length() > 2000) {
-            throw ApiException.badRequest("query_too_long", "Parameter q must be at most 2000 characters.");
+            throw Refusal.invalid("query_too_long", "Parameter q must be at most 2000 characters.");
         }
         int n = limit == null ? 5 : limit;
         if (n < 1 || n > 50) {
-            throw ApiException.badRequest("invalid_limit", "Parameter limit must be between 1 and 50.");
+            throw Refusal.invalid("invalid_limit", "Parameter limit must be between 1 and 50.");
         }
         KnowledgeIndex.Result r = kb.search(q.strip(), n);
         return new SearchResponse(q, round(r.confidence()), r.confidence() >= config.answerThreshold(),
