@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
 import shop.kefu.support.ChatClient;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
@@ -30,6 +32,7 @@ import shop.kefu.support.Ws;
  * reports the share that reach their expected end state. {@code ./mvnw test -Dtest=DialogueEvalTest}
  */
 @QuarkusTest
+@Tag("eval")
 class DialogueEvalTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,13 +11,14 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import shop.kefu.knowledge.ArticleFiles;
 import shop.kefu.knowledge.Confidence;
 import shop.kefu.knowledge.Embedder;
-import shop.kefu.knowledge.KnowledgeIndex;
 import shop.kefu.knowledge.KnowledgeIndex.Mode;
+import shop.kefu.knowledge.KnowledgeIndex;
 
 /**
  * The knowledge-base evaluation (docs/knowledge.md). Prints, for BM25 only, embeddings only and the
@@ -25,6 +26,7 @@ import shop.kefu.knowledge.KnowledgeIndex.Mode;
  * precision above the answer threshold; then checks the hybrid against its targets with the confidence
  * model the service ships. Run alone: {@code ./mvnw test -Dtest=KbEvalTest}.
  */
+@Tag("eval")
 class KbEvalTest {
 
     /** The service's kefu.kb.answer-threshold. */

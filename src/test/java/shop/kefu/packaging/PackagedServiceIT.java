@@ -1,0 +1,62 @@
+package shop.kefu.packaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import shop.kefu.support.ChatClient;
+import shop.kefu.support.Tokens;
+import shop.kefu.support.Ws;
+
+/**
+ * The packaged jar (target/quarkus-app, prod profile), started by failsafe in {@code ./mvnw verify}: it
+ * catches what only packaging can break (resources left out of the jar, native libraries of the
+ * embedding model, configuration that only the prod profile reads). The knowledge-base folder it is
+ * pointed at does not exist, as when the jar is copied elsewhere: it must still answer, from its own
+ * packaged articles. Demo mode, as in the README's quick start, so the test's tokens (demo keys) are accepted.
+ */
+@QuarkusIntegrationTest
+@TestProfile(PackagedServiceIT.AwayFromItsFolder.class)
+class PackagedServiceIT {
+
+    public static class AwayFromItsFolder implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kefu.demo.enabled", "true", "kefu.kb.dir", "target/it-no-knowledge-base", "kefu.data.dir", "target/it-data",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-it;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void isHealthyAndHoldsThePackagedArticles() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().auth().oauth2(Tokens.of("editor", "IT-EDITOR")).get("/api/kb/articles").then().statusCode(200)
+                .body("size()", greaterThan(50));
+    }
+
+    @Test
+    void answersAShopperOverTheWebSocket() {
+        try (ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("IT")))) {
+            c.next("reply"); // greeting
+            c.message("it-1", "草莓怎么保存");
+            c.next("ack");
+            JsonNode reply = c.next("reply");
+            assertEquals("fresh-strawberry-storage", reply.at("/citations/0/articleId").asText(), reply.toString());
+        }
+    }
+}
