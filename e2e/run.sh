@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end tests of the packaged service: the agent console in a browser, and a kill/restart. Installs what it needs (Debian's chromium, npm
-# packages), starts the packaged service in demo mode on a free port with its own data folder, runs
-# the test, and stops the service. Run from anywhere: bash e2e/run.sh
+# End-to-end tests of the packaged service, three files: agent-console.test.mjs (the agent console in
+# a browser), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
+# db-outage.test.mjs (the database killed mid-chat and restarted). Installs what it needs (Debian's
+# chromium, npm packages), starts the packaged service in demo mode on a free port with its own data
+# folder for the console test (the other two start their own instances), and stops it. Run from
+# anywhere: bash e2e/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
