@@ -58,11 +58,12 @@ public class AfterSalesFlow {
     public TurnResult resume(Turn turn, DialogState state, Reading reading) {
         String text = turn.text().strip();
         Flow f = state.flow().withEvidence(turn.attachments());
-        // "退掉算了" asks for a return; "算了，不退了" and "取消退款" cancel
-        if (Slots.CANCEL.matcher(text).find() && (reading.kind() == null || !text.contains("算了"))) {
+        // "退掉算了" asks for a return; "算了，不退了", "取消退款" and our own cancel button cancel
+        if (text.equals(replies.text("button.cancel"))
+                || Slots.CANCEL.matcher(text).find() && (reading.kind() == null || !text.contains("算了"))) {
             return reply(replies.text("flow.cancelled"), List.of(), state.withFlow(null).withHint(null));
         }
-        if (f.awaiting() == Awaiting.CONFIRM && Slots.CONFIRM.matcher(text).matches()) {
+        if (f.awaiting() == Awaiting.CONFIRM && (Slots.CONFIRM.matcher(text).matches() || text.equals(replies.text("button.confirm")))) {
             return create(turn, state, f);
         }
         // Whatever the step, take every detail the message gives; a new kind or reason replaces the old one.
@@ -100,7 +101,7 @@ public class AfterSalesFlow {
             ItemMatcher.Candidate only = m.unknownOrder() == null ? m.only() : null;
             if (only == null) {
                 if (orders.isEmpty()) {
-                    return reply(replies.text("flow.no.orders"), List.of("转人工"), state.withFlow(null));
+                    return reply(replies.text("flow.no.orders"), List.of(replies.text("button.human")), state.withFlow(null));
                 }
                 String question = m.unknownOrder() != null ? replies.text("flow.unknown.order", Map.of("order", m.unknownOrder()))
                         : replies.text("flow.ask.order");
@@ -113,12 +114,12 @@ public class AfterSalesFlow {
         }
         Optional<Order> found = tools.order(turn.customerId(), f.orderId());
         if (found.isEmpty()) { // the order disappeared from the order system meanwhile
-            return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of("转人工"), state.withFlow(null));
+            return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of(replies.text("button.human")), state.withFlow(null));
         }
         Order order = found.get();
         Order.Item item = order.item(f.sku()).orElse(order.items().isEmpty() ? null : order.items().get(0));
         if (item == null) { // an order system may list an order without lines
-            return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of("转人工"), state.withFlow(null));
+            return reply(replies.text("flow.unknown.order", Map.of("order", f.orderId())), List.of(replies.text("button.human")), state.withFlow(null));
         }
         if (f.visit() != null) {
             return bookVisit(turn, state, f, order, item);
@@ -138,7 +139,7 @@ public class AfterSalesFlow {
         Optional<AfterSalesOrder> standing = tools.standing(turn.customerId(), claim(f));
         if (standing.isPresent()) {
             return reply(replies.text("flow.duplicate", Map.of("id", standing.get().id, "status", standing.get().status.label)),
-                    List.of("我的售后进度"), state.withFlow(null).withHint(null)).withForm(form(f, item, null));
+                    List.of(replies.text("button.status")), state.withFlow(null).withHint(null)).withForm(form(f, item, null));
         }
         Decision d = tools.checkEligibility(turn.customerId(), claim(f)).decision();
         // Ask whether the goods are unused only when it can change the answer.
@@ -147,8 +148,8 @@ public class AfterSalesFlow {
         }
         Flow decided = f;
         TurnResult result = switch (d.outcome()) {
-            case NEEDS_EVIDENCE -> ask(d.reason(), List.of("算了"), state, decided.with(Awaiting.EVIDENCE), item);
-            case REJECTED -> reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of("转人工"),
+            case NEEDS_EVIDENCE -> ask(d.reason(), List.of(replies.text("button.cancel")), state, decided.with(Awaiting.EVIDENCE), item);
+            case REJECTED -> reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of(replies.text("button.human")),
                     state.withFlow(null).withHint(null));
             case APPROVED, REVIEW -> ask(replies.text("flow.confirm", Map.of("order", order.orderId(), "item", item.name(),
                     "kind", kind.label, "reason", reason.label, "amount", d.amount().toPlainString(), "decision", d.reason())),
@@ -181,16 +182,16 @@ public class AfterSalesFlow {
         DialogState done = state.withFlow(null).withHint(null);
         if (created.isEmpty()) { // the policy or order changed since the confirmation question
             Decision d = tools.checkEligibility(turn.customerId(), claim).decision();
-            return reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of("转人工"), done);
+            return reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of(replies.text("button.human")), done);
         }
         var a = created.get().order();
         if (created.get().duplicate()) {
-            return reply(replies.text("flow.duplicate", Map.of("id", a.id, "status", a.status.label)), List.of("我的售后进度"), done);
+            return reply(replies.text("flow.duplicate", Map.of("id", a.id, "status", a.status.label)), List.of(replies.text("button.status")), done);
         }
         boolean review = a.status == shop.kefu.aftersales.AfterSalesStatus.UNDER_REVIEW;
         String text = replies.text(review ? "flow.created.review" : "flow.created", Map.of("id", a.id, "kind", f.kind().label,
                 "amount", a.amount.toPlainString()));
-        TurnResult r = new TurnResult(text, 1.0, List.of(), List.of("我的售后进度"), List.of(ReplyAction.aftersalesCreated(a.id, a.kind)),
+        TurnResult r = new TurnResult(text, 1.0, List.of(), List.of(replies.text("button.status")), List.of(ReplyAction.aftersalesCreated(a.id, a.kind)),
                 null, done.json());
         return review ? r.withHandoff(HandoffReason.POLICY) : r;
     }
@@ -226,9 +227,9 @@ public class AfterSalesFlow {
 
     private List<String> confirmChoices(ClaimKind kind, String category) {
         List<String> other = replies.list("flow.ask.kind." + category).stream()
-                .filter(k -> !k.equals(kind.label)).map(k -> "改为" + k).toList();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("确认提交"),
-                java.util.stream.Stream.concat(other.stream(), java.util.stream.Stream.of("算了"))).toList();
+                .filter(k -> !k.equals(kind.label)).map(k -> replies.text("button.change", Map.of("kind", k))).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(replies.text("button.confirm")),
+                java.util.stream.Stream.concat(other.stream(), java.util.stream.Stream.of(replies.text("button.cancel")))).toList();
     }
 
     private static Flow withReason(Flow f, ClaimReason r) {

@@ -32,10 +32,13 @@ public class EmbeddedEngine implements TurnEngine {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern THANKS = Pattern.compile("^(谢谢|多谢|感谢|好的|好|嗯|ok|行|知道了|明白了)[了呀啊你您哈!！。~]*$",
             Pattern.CASE_INSENSITIVE);
-    /** The engine's own quick replies, sent verbatim by buttons: no need to guess what they mean. */
+    /**
+     * The engine's own quick replies, sent verbatim by buttons: no need to guess what they mean. The
+     * after-sales status button is read from the reply templates (button.status), like the flow's buttons.
+     */
     private static final Map<String, Intent> COMMANDS = Map.of("申请退款", Intent.AFTERSALES, "申请退货", Intent.AFTERSALES,
             "申请换货", Intent.AFTERSALES, "申请补发", Intent.AFTERSALES, "申请售后", Intent.AFTERSALES, "我要退货", Intent.AFTERSALES,
-            "预约安装", Intent.INSTALL, "预约维修", Intent.REPAIR, "我的售后进度", Intent.AFTERSALES_STATUS);
+            "预约安装", Intent.INSTALL, "预约维修", Intent.REPAIR);
     private static final int CANDIDATES = 3;
 
     @Inject
@@ -75,7 +78,7 @@ public class EmbeddedEngine implements TurnEngine {
     public TurnResult respond(Turn turn) {
         DialogState state = DialogState.parse(turn.dialogState());
         String text = turn.text().strip();
-        if (HUMAN.matcher(text).find()) {
+        if (HUMAN.matcher(text).find() || text.equals(replies.text("button.human"))) {
             return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED)
                     .withState(state.withFlow(null).json());
         }
@@ -97,8 +100,9 @@ public class EmbeddedEngine implements TurnEngine {
         // one search embeds the message (used by the understanding too) while BM25 runs beside it
         KnowledgeIndex.Result found = asked != null ? asked : kb.search(text, CANDIDATES);
         Reading reading = understanding.read(text, found.vector());
-        boolean command = COMMANDS.containsKey(text);
-        Intent intent = COMMANDS.getOrDefault(text, reading.intent());
+        Intent commanded = text.equals(replies.text("button.status")) ? Intent.AFTERSALES_STATUS : COMMANDS.get(text);
+        boolean command = commanded != null;
+        Intent intent = command ? commanded : reading.intent();
         if (intent == Intent.COMPLAINT && !understanding.angry(text)) {
             intent = Intent.OTHER; // a handoff for anger needs an angry word, not only a guess ("你们卖不卖手机")
         }
