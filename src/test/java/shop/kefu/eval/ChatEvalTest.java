@@ -68,16 +68,21 @@ class ChatEvalTest {
     static final Figures DEV_FLOORS = new Figures(0.76, 0.03, 0.10, 0.94);
 
     /**
-     * The held-out sets, each switched in as the whole knowledge base in turn. The first was read by class
-     * after engine changes (docs/knowledge.md), so it is seen; the second was written later by another
-     * helper and its failures are never read, so only its figures are a clean measure of the targets.
+     * The sets with a knowledge base of their own, each switched in as the whole knowledge base in turn.
+     * The first was held out until its failures had been read by class (docs/knowledge.md); once the
+     * second was written it was retired to dev, and its misses are printed like dev's. The second was
+     * written later by another helper and its failures are never read: only its figures are a clean
+     * measure of the targets, and the report shows its misses as counts only.
      */
     static final List<HeldOut> HELD_OUT = List.of(
-            new HeldOut("held-out 1 (seen)", Path.of("eval/heldout"), new Figures(0.76, 0.03, 0.20, 0.86)),
-            new HeldOut("held-out 2 (blind)", Path.of("eval/heldout2"), new Figures(0.66, 0.03, 0.20, 0.70)));
+            new HeldOut("dev 2 (held-out 1)", Path.of("eval/heldout"), new Figures(0.76, 0.03, 0.20, 0.86), false),
+            new HeldOut("held-out 2 (blind)", Path.of("eval/heldout2"), new Figures(0.66, 0.03, 0.20, 0.70), true));
 
-    /** A held-out set's folder (questions.tsv, aftersales.tsv, orders.tsv, knowledge-base/) and its floors. */
-    record HeldOut(String label, Path dir, Figures floors) {
+    /**
+     * A set's folder (questions.tsv, aftersales.tsv, orders.tsv, knowledge-base/), its floors, and whether
+     * it is blind (its misses reported as counts only).
+     */
+    record HeldOut(String label, Path dir, Figures floors, boolean blind) {
         Path questions() {
             return dir.resolve("questions.tsv");
         }
@@ -135,7 +140,7 @@ class ChatEvalTest {
         OpeningTally devOpenings = new OpeningTally(false);
         List<Column> columns = new ArrayList<>(List.of(new Column("dev", devQuestions, devOpenings)));
         for (HeldOut h : HELD_OUT) {
-            columns.add(new Column(h.label(), new QuestionTally(true), new OpeningTally(true)));
+            columns.add(new Column(h.label(), new QuestionTally(h.blind()), new OpeningTally(h.blind())));
         }
 
         // Everything needing the shipped knowledge base first: the switches below cannot be undone cheaply.
@@ -162,8 +167,10 @@ class ChatEvalTest {
             notes.add(renamedOrders + " order(s) created under a suffixed id because the file's id was taken");
         }
         for (int i = 0; i < HELD_OUT.size(); i++) {
-            notes.add("targets of the issue on " + HELD_OUT.get(i).label() + ": "
-                    + targets(columns.get(i + 1).questions(), columns.get(i + 1).openings()));
+            if (HELD_OUT.get(i).blind()) {
+                notes.add("targets of the issue on " + HELD_OUT.get(i).label() + ": "
+                        + targets(columns.get(i + 1).questions(), columns.get(i + 1).openings()));
+            }
         }
         String report = ChatEvalReport.render(columns, notes);
         System.out.println("\n" + report);
