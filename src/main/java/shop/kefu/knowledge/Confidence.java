@@ -11,7 +11,7 @@ package shop.kefu.knowledge;
 public record Confidence(double[] weights) {
 
     /** Fitted by {@code KbTuningTest} on the dev sets only (see docs/knowledge.md). */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -7.2385, 2.7274, 3.5017, 3.1357, -0.4172, 0.2147, -0.3339, 0.449, 2.0672, 1.4736 });
+    public static final Confidence DEFAULT = new Confidence(new double[] { -8.1577, 2.8616, 3.9227, 1.5817, 0.863, 0.1407, 1.428, 0.5895, 1.9653, 1.4103 });
 
     public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage" };
 

@@ -124,7 +124,22 @@ public final class KnowledgeIndex implements Closeable {
     private final ExecutorService helpers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
             Thread.ofPlatform().daemon().name("kb-search-", 0).factory());
 
-    private record Entry(ArticleData data, Set<String> words, Set<String> titleWords) {
+    /**
+     * @param words      the article's own words (they count its document frequency)
+     * @param covers     its words and the words it covers through synonyms and broader product words
+     *                   ({@link Synonyms#covering}): "牛排" is covered by an article on 牛肉 and 猪肉
+     * @param titleCovers the same for its title alone
+     */
+    private record Entry(ArticleData data, Set<String> words, Set<String> covers, Set<String> titleCovers) {
+    }
+
+    /** The tokens plus those of every word the text (of an article with this title) covers beyond its own. */
+    private Set<String> covered(Set<String> tokens, String text, String title) {
+        Set<String> more = synonyms.covering(text, title);
+        if (!more.isEmpty()) {
+            tokens.addAll(ChineseAnalysis.tokens(words, String.join(" ", more)));
+        }
+        return tokens;
     }
 
     public KnowledgeIndex(Function<String, float[]> embedder) {
@@ -179,13 +194,14 @@ public final class KnowledgeIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> vocabulary = new HashSet<>(ChineseAnalysis.tokens(words,
-                a.title() + "\n" + String.join("\n", a.questions()) + "\n" + String.join(" ", a.tags()) + "\n" + a.answer()));
-        Entry old = articles.put(a.id(), new Entry(a, vocabulary, new HashSet<>(ChineseAnalysis.tokens(words, a.title()))));
+        String all = a.title() + "\n" + String.join("\n", a.questions()) + "\n" + String.join(" ", a.tags()) + "\n" + a.answer();
+        Set<String> literal = new HashSet<>(ChineseAnalysis.tokens(words, all));
+        Entry old = articles.put(a.id(), new Entry(a, literal, covered(new HashSet<>(literal), all, a.title()),
+                covered(new HashSet<>(ChineseAnalysis.tokens(words, a.title())), a.title(), a.title())));
         if (old != null) {
             forget(old);
         }
-        vocabulary.forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
+        literal.forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
     }
 
     /** Reports bulk-load progress: articles indexed so far, of how many. */
@@ -335,6 +351,7 @@ public final class KnowledgeIndex implements Closeable {
     }
 
 
+
     private Result fuse(Lexical lexical, float[] vector, int limit, Mode mode) {
         List<String> queryWords = lexical.queryWords();
         Map<String, Integer> bm25 = lexical.bm25();
@@ -369,7 +386,7 @@ public final class KnowledgeIndex implements Closeable {
         }
         Hit top = hits.get(0);
         double next = hits.size() > 1 ? hits.get(1).score() : 0;
-        Set<String> vocabulary = articles.get(top.article().id()).words();
+        Set<String> vocabulary = articles.get(top.article().id()).covers();
         long covered = queryWords.stream().filter(vocabulary::contains).count();
         double idfAll = lexical.idf().values().stream().mapToDouble(Double::doubleValue).sum();
         double idfCovered = lexical.idf().entrySet().stream().filter(e -> vocabulary.contains(e.getKey()))
@@ -377,7 +394,7 @@ public final class KnowledgeIndex implements Closeable {
         // The question's words beyond the title's (what it asks about the thing the title names): a
         // question about the same product but another aspect ("积分能转给家人吗" to "积分怎么兑换")
         // finds them nowhere in the article.
-        Set<String> titleWords = articles.get(top.article().id()).titleWords();
+        Set<String> titleWords = articles.get(top.article().id()).titleCovers();
         double idfBeyond = lexical.idf().entrySet().stream().filter(e -> !titleWords.contains(e.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum();
         double idfBeyondCovered = lexical.idf().entrySet().stream().filter(e -> !titleWords.contains(e.getKey()))

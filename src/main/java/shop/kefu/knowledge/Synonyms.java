@@ -13,13 +13,31 @@ import java.util.Set;
 /**
  * Groups of words shoppers use for the same thing (烂了/坏了/变质). A question containing one word of a
  * group also searches for the others. Substring matching, because Chinese has no spaces to split on.
+ *
+ * <p>Product words also know what is broader than them (牛排 under 肉, 书桌 under 家具): an article
+ * about the broader thing covers a question about the narrower one, which {@link #covering} tells the
+ * confidence model. Broader words never expand a search: 家具 would search for every piece.
  */
 public final class Synonyms {
 
     private final List<List<String>> groups;
+    private final List<Narrower> narrower;
+
+    /** Words (a product type and its names) that an article speaking of any {@code broader} word covers. */
+    private record Narrower(List<String> broader, List<String> words) {
+    }
+
+    /** The word each category of the product lexicon is spoken of by in articles ("家具送到时有破损"). */
+    private static final java.util.Map<String, String> CATEGORY_WORDS = java.util.Map.of("fresh", "生鲜", "appliance", "家电",
+            "furniture", "家具");
 
     public Synonyms(List<List<String>> groups) {
+        this(groups, List.of());
+    }
+
+    private Synonyms(List<List<String>> groups, List<Narrower> narrower) {
         this.groups = List.copyOf(groups);
+        this.narrower = List.copyOf(narrower);
     }
 
     public static Synonyms none() {
@@ -64,10 +82,30 @@ public final class Synonyms {
      */
     public static Synonyms products(String text) {
         List<List<String>> groups = new ArrayList<>();
+        List<Narrower> narrower = new ArrayList<>();
         for (String line : text.split("\\R")) {
             String[] p = line.split("\t");
-            if (line.startsWith("#") || p.length != 4 || "-".equals(p[2].strip())) {
-                continue; // comments, and the broad types (水果, 家电), which would expand to everything
+            if (line.startsWith("#") || p.length != 4) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (String w : (p[1] + "," + p[3]).split("[,，、]")) {
+                if (!w.isBlank() && !names.contains(w.strip())) {
+                    names.add(w.strip());
+                }
+            }
+            String parent = p[2].strip();
+            List<String> broader = new ArrayList<>();
+            if (!"-".equals(parent)) {
+                broader.add(parent);
+            }
+            String category = CATEGORY_WORDS.get(p[0].strip());
+            if (category != null) {
+                broader.add(category);
+            }
+            narrower.add(new Narrower(broader, names));
+            if ("-".equals(parent)) {
+                continue; // the broad types (水果, 家电) as search synonyms would expand to everything
             }
             List<String> words = new ArrayList<>();
             for (String w : (p[1] + "," + p[3]).split("[,，、]")) {
@@ -80,13 +118,37 @@ public final class Synonyms {
                 groups.add(words);
             }
         }
-        return new Synonyms(groups);
+        return new Synonyms(groups, narrower);
     }
 
     public Synonyms plus(Synonyms other) {
         List<List<String>> all = new ArrayList<>(groups);
         all.addAll(other.groups);
-        return new Synonyms(all);
+        List<Narrower> below = new ArrayList<>(narrower);
+        below.addAll(other.narrower);
+        return new Synonyms(all, below);
+    }
+
+    /**
+     * The words an article covers beyond its own: the other words of each synonym group its text
+     * contains, and the product words under each broader word its title names ("猪肉、牛肉收到后怎么保存"
+     * covers 牛排, "家具送到时有破损怎么办" covers 书桌). Only the title counts for broader words: a
+     * strawberry article that mentions 水果 is not about every fruit. One-character members are not
+     * looked for in the text, as in {@link #expansions}; broader words are (肉 in 猪肉).
+     */
+    public Set<String> covering(String text, String title) {
+        Set<String> out = new LinkedHashSet<>();
+        for (List<String> group : groups) {
+            if (group.stream().anyMatch(w -> w.length() >= 2 && text.contains(w))) {
+                out.addAll(group);
+            }
+        }
+        for (Narrower n : narrower) {
+            if (n.broader().stream().anyMatch(title::contains)) {
+                out.addAll(n.words());
+            }
+        }
+        return out;
     }
 
     /** The words to search for in addition to the question itself. */
