@@ -91,7 +91,32 @@ public final class ItemMatcher {
                 out.add(c);
             }
         }
+        if (out.size() > 1) {
+            // "蓝莓只有3盒，车厘子倒是齐的": an item the message says is fine is not the one it is about
+            List<Candidate> troubled = out.stream().filter(c -> !saidFine(text, c, lexicon)).toList();
+            if (!troubled.isEmpty()) {
+                return troubled;
+            }
+        }
         return out;
+    }
+
+    /** Every mention of the line's product in the text is followed by a phrase saying it is fine. */
+    private static boolean saidFine(String text, Candidate c, Lexicon lexicon) {
+        List<Lexicon.Product> itemTypes = mentioned(Text.normalise(c.item().name()), lexicon);
+        boolean mentioned = false;
+        for (Lexicon.ProductWord w : lexicon.productWords()) {
+            if (w.word().length() < 2 || itemTypes.stream().noneMatch(t -> t.type().equals(w.product().type()))) {
+                continue;
+            }
+            for (int at = text.indexOf(w.word()); at >= 0; at = text.indexOf(w.word(), at + 1)) {
+                mentioned = true;
+                if (!Text.fineAfter(text, at + w.word().length(), lexicon)) {
+                    return false;
+                }
+            }
+        }
+        return mentioned;
     }
 
     static double score(String text, List<Lexicon.Product> said, Candidate c, Lexicon lexicon) {

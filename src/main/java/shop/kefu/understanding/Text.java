@@ -173,7 +173,7 @@ final class Text {
     }
 
     /** "质量没问题", "包装挺好": the word is followed by a phrase saying it is fine. */
-    private static boolean fineAfter(String t, int end, Lexicon lexicon) {
+    static boolean fineAfter(String t, int end, Lexicon lexicon) {
         String after = t.substring(end, Math.min(t.length(), end + 5));
         return lexicon.fine().stream().anyMatch(after::startsWith) || after.length() > 1 && FINE_GAP.indexOf(after.charAt(0)) >= 0
                 && lexicon.fine().stream().anyMatch(f -> after.substring(1).startsWith(f));

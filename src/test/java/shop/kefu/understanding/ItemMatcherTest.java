@@ -26,7 +26,7 @@ class ItemMatcherTest {
             new Lexicon.Product("appliance", "大家电", null, List.of("大家电")),
             new Lexicon.Product("appliance", "空调", "大家电", List.of("空调", "挂机")),
             new Lexicon.Product("appliance", "冰箱", "大家电", List.of("冰箱"))),
-            List.of("不", "没"), List.of("但是"), List.of(), List.of());
+            List.of("不", "没"), List.of("但是"), List.of("是齐的", "没问题"), List.of());
 
     static final List<Order> ORDERS = List.of(
             order("2026112712345678", "fresh", item("MANGO", "海南贵妃芒 5斤装"), item("STRAW", "丹东草莓 500g")),
@@ -49,7 +49,10 @@ class ItemMatcherTest {
             "我电话13812345678 芒果烂了 | SPOILED | MANGO | - | true",
             "快递单号SF1234567890123 芒果烂了 | SPOILED | MANGO | - | true",
             "不制冷了 | QUALITY | WARD AC | - | false",
-            "型号KFR-35GW的说明书 | - | MANGO STRAW WARD AC | - | false" })
+            "型号KFR-35GW的说明书 | - | MANGO STRAW WARD AC | - | false",
+            // of two items named, the one the message says is fine is not the one it is about
+            "芒果少了两个 草莓倒是齐的 | MISSING | MANGO | - | true",
+            "草莓没问题 芒果压坏了 | DAMAGED | MANGO | - | true" })
     void matchesTheShoppersOwnLines(String message, String reason, String skus, String unknown, boolean named) {
         ItemMatcher.Match m = ItemMatcher.match(message, ORDERS, LEXICON, "-".equals(reason) ? null : ClaimReason.valueOf(reason));
         assertEquals(skus, String.join(" ", m.candidates().stream().map(c -> c.item().sku()).toList()));
