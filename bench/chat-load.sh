@@ -34,8 +34,12 @@ load() {
 }
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$java_home/bin/java" -version 2>&1 | head -1)"
 load -Dload.mode=startup -Dload.started="$started"
+# The service's own CPU time (user + system, from /proc) is steadier than latency on a shared machine.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat"; }
 if [ "$what" = turns ] || [ "$what" = all ]; then
+  cpu_before=$(cpu_seconds)
   load -Dload.mode=turns -Dload.seconds="${SECONDS_PER_RUN:-20}" -Dload.warmup="${WARMUP:-10}" -Dload.rate="${RATE:-400}"
+  echo "Service CPU time during the turns runs: $(awk -v a="$cpu_before" -v b="$(cpu_seconds)" 'BEGIN {printf "%.1f", b - a}') s"
 fi
 if [ "$what" = idle ] || [ "$what" = all ]; then
   load -Dload.mode=idle -Dload.pid="$pid" -Dload.connections="${CONNECTIONS:-10000}"

@@ -90,6 +90,13 @@ public class AfterSalesService {
      * standing order instead of a second one, whatever is retried or resent.
      */
     public Optional<Created> create(String customerId, Claim claim, String conversationId, String by) {
+        if (orders.find(customerId, claim.orderId()).isEmpty()) {
+            throw new UnknownOrderException("没有找到订单 " + claim.orderId() + "。");
+        }
+        Optional<AfterSalesOrder> standing = standing(key(claim));
+        if (standing.isPresent()) {
+            return standing.map(a -> new Created(a, true)); // a resend: no need to ask the policy again
+        }
         return submit(customerId, claim, conversationId, by).created();
     }
 

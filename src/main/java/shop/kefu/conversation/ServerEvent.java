@@ -2,7 +2,6 @@ package shop.kefu.conversation;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -23,12 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
         @JsonSubTypes.Type(ServerEvent.Error.class), @JsonSubTypes.Type(ServerEvent.AgentView.class),
         @JsonSubTypes.Type(ServerEvent.Queue.class) })
 public sealed interface ServerEvent {
-
-    /** The frame's {@code type}, as written by the JSON type id. */
-    @JsonIgnore
-    default String type() {
-        return getClass().getAnnotation(JsonTypeName.class).value();
-    }
 
     /** An event of a conversation's log: stored with a seq and a time, and replayed to every view. */
     sealed interface Logged extends ServerEvent {

@@ -31,7 +31,27 @@ public class Replies {
 
     @PostConstruct
     void load() {
-        templates = read(prompts.dir(), FILE);
+        templates = withPackagedDefaults(read(prompts.dir(), FILE));
+    }
+
+    /**
+     * A staff copy of replies.properties written before a release added keys still works: each key
+     * missing from it is taken from the packaged copy (canned replies and LLM prompts are read whole,
+     * since a deleted canned reply must stay deleted).
+     */
+    private static Properties withPackagedDefaults(Properties staff) {
+        Properties packaged = new Properties();
+        try (var in = Replies.class.getClassLoader().getResourceAsStream("prompts/" + FILE)) {
+            if (in != null) {
+                packaged.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties merged = new Properties();
+        merged.putAll(packaged);
+        merged.putAll(staff);
+        return merged;
     }
 
     /** Reads a file of the prompts folder, falling back to the copy packaged in the jar. */

@@ -66,7 +66,7 @@ public class KnowledgeBase {
         index = new KnowledgeIndex(questions);
         index.setSynonyms(synonyms());
         if (QuarkusTransaction.requiringNew().call(() -> Article.count()) == 0) {
-            importFolder("startup");
+            importAtStart();
         } else {
             rebuild();
         }
@@ -90,15 +90,32 @@ public class KnowledgeBase {
                 .plus(Synonyms.products(DataFiles.read(products, "knowledge-base/understanding/products.txt")));
     }
 
-    /** (Re-)imports the folder: its articles replace stored ones with the same id; others stay. */
+    /** The first start: the folder's articles, or the packaged ones when the folder is missing. */
+    private synchronized void importAtStart() {
+        store(Files.isDirectory(folder()) ? ArticleFiles.load(folder()) : packaged(), "startup",
+                Files.isDirectory(folder()) ? folder().toAbsolutePath().toString() : "the packaged copy");
+    }
+
+    /**
+     * Re-imports the folder (POST /api/kb/import): its articles replace stored ones with the same id;
+     * others stay. A missing folder is refused rather than read as the packaged articles, which would
+     * overwrite what editors changed since.
+     */
     public synchronized int importFolder(String by) {
-        boolean present = Files.isDirectory(folder());
-        List<ArticleData> files = present ? ArticleFiles.load(folder()) : packaged();
+        if (!Files.isDirectory(folder())) {
+            throw Refusal.conflict("no_folder", "The knowledge-base folder " + folder().toAbsolutePath()
+                    + " does not exist (kefu.kb.dir); nothing was imported.");
+        }
+        List<ArticleData> files = ArticleFiles.load(folder());
+        store(files, by, folder().toAbsolutePath().toString());
+        return files.size();
+    }
+
+    private void store(List<ArticleData> files, String by, String from) {
         index.setSynonyms(synonyms());
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
-        LOG.infof("Imported %d articles from %s", files.size(), present ? folder().toAbsolutePath() : "the packaged copy");
+        LOG.infof("Imported %d articles from %s", files.size(), from);
         rebuild();
-        return files.size();
     }
 
     /**

@@ -36,4 +36,10 @@ class MissingKnowledgeBaseFolderTest {
         given().auth().oauth2(editor).queryParam("q", "草莓怎么保存").get("/api/kb/search").then().statusCode(200)
                 .body("hits[0].articleId", equalTo("fresh-strawberry-storage")).body("wouldAnswer", equalTo(true));
     }
+
+    @Test
+    void aReimportSaysTheFolderIsMissingInsteadOfRestoringThePackagedArticles() {
+        String editor = Tokens.of("editor", "E1");
+        given().auth().oauth2(editor).post("/api/kb/import").then().statusCode(409).body("error", equalTo("no_folder"));
+    }
 }

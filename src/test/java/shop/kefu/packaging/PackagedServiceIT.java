@@ -23,9 +23,9 @@ import shop.kefu.support.Ws;
 /**
  * The packaged jar (target/quarkus-app, prod profile), started by failsafe in {@code ./mvnw verify}: it
  * catches what only packaging can break (resources left out of the jar, native libraries of the
- * embedding model, configuration that only the prod profile reads). The knowledge-base folder it is
- * pointed at does not exist, as when the jar is copied elsewhere: it must still answer, from its own
- * packaged articles. Demo mode, as in the README's quick start, so the test's tokens (demo keys) are accepted.
+ * embedding model, configuration that only the prod profile reads). The knowledge-base, prompts and
+ * policy paths it is given do not exist, as when the jar is copied elsewhere: it must still answer,
+ * from its own packaged articles, reply templates and policy. Demo mode, as in the README's quick start, so the test's tokens (demo keys) are accepted.
  */
 @QuarkusIntegrationTest
 @TestProfile(PackagedServiceIT.AwayFromItsFolder.class)
@@ -35,6 +35,7 @@ class PackagedServiceIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("kefu.demo.enabled", "true", "kefu.kb.dir", "target/it-no-knowledge-base", "kefu.data.dir", "target/it-data",
+                    "kefu.prompts.dir", "target/it-no-prompts", "kefu.policy.file", "target/it-no-policies.properties",
                     "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-it;DB_CLOSE_DELAY=-1");
         }
     }
