@@ -60,26 +60,10 @@ class KbTuningTest {
             sparse.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
             List<KbEval.Scored> scored = new ArrayList<>(KbEval.score(full, dev, Mode.HYBRID));
             scored.addAll(KbEval.score(sparse, dev, Mode.HYBRID));
-            // Questions whose article is missing from the knowledge base: a fifth of the articles at a
-            // time are left out, and their questions must then not be answered. Unlike the 40 written
-            // unanswerable questions these are as close to the remaining articles as real gaps are.
-            for (int fold = 0; fold < GAP_FOLDS; fold++) {
-                int f = fold;
-                List<ArticleData> kept = articles.stream().filter(a -> Math.floorMod(a.id().hashCode(), GAP_FOLDS) != f).toList();
-                java.util.Set<String> gone = articles.stream().filter(a -> !kept.contains(a)).map(ArticleData::id)
-                        .collect(java.util.stream.Collectors.toSet());
-                DevSet gaps = new DevSet(dev.cases().stream().map(c -> gone.contains(c.expected()) ? new DevSet.Case("-", c.question()) : c)
-                        .toList());
-                for (List<ArticleData> variant : List.of(kept, KbEval.sparse(kept))) {
-                    try (KnowledgeIndex index = KbEval.buildIndex(variant, synonyms, embed)) {
-                        index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
-                        scored.addAll(KbEval.score(index, gaps, Mode.HYBRID));
-                    }
-                }
-            }
+            scored.addAll(gaps(articles, dev, true, synonyms, embed));
             // The second knowledge base the confidence is fitted on: eval/heldout (48 articles written by
-            // another hand, one question each), retired to dev once eval/heldout2 was written. Its own
-            // gaps are simulated as above. Without it the model only knew articles written like ours.
+            // another hand, one question each), retired to dev once eval/heldout2 was written, with its own
+            // gaps. Without it the model only knew articles written like ours.
             List<ArticleData> second = ArticleFiles.load(SECOND_KB.resolve("knowledge-base"));
             DevSet secondQuestions = DevSet.load(SECOND_KB.resolve("questions.tsv"));
             int before = scored.size();
@@ -87,18 +71,7 @@ class KbTuningTest {
                 index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
                 scored.addAll(KbEval.score(index, secondQuestions, Mode.HYBRID));
             }
-            for (int fold = 0; fold < GAP_FOLDS; fold++) {
-                int f = fold;
-                List<ArticleData> kept = second.stream().filter(a -> Math.floorMod(a.id().hashCode(), GAP_FOLDS) != f).toList();
-                java.util.Set<String> gone = second.stream().filter(a -> !kept.contains(a)).map(ArticleData::id)
-                        .collect(java.util.stream.Collectors.toSet());
-                DevSet gaps = new DevSet(secondQuestions.cases().stream()
-                        .map(c -> gone.contains(c.expected()) ? new DevSet.Case("-", c.question()) : c).toList());
-                try (KnowledgeIndex index = KbEval.buildIndex(kept, synonyms, embed)) {
-                    index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
-                    scored.addAll(KbEval.score(index, gaps, Mode.HYBRID));
-                }
-            }
+            scored.addAll(gaps(second, secondQuestions, false, synonyms, embed));
             List<KbEval.Scored> secondOnly = scored.subList(before, scored.size());
             double[] cv = KbEval.crossValidated(scored, 10);
             out.append("Shipped fusion ").append(KnowledgeIndex.FUSION)
@@ -123,6 +96,32 @@ class KbTuningTest {
             System.out.println(misses);
             assertTrue(top1(full, dev) >= 0.9, "top-1 on the dev set as written");
         }
+    }
+
+    /**
+     * Questions whose article is missing from the knowledge base: a fifth of the articles at a time are
+     * left out (also cut to a title and one question, when asked), and their questions must then not be
+     * answered. Unlike written unanswerable questions these are as close to the remaining articles as
+     * real gaps are.
+     */
+    private static List<KbEval.Scored> gaps(List<ArticleData> articles, DevSet questions, boolean alsoCut, Synonyms synonyms,
+            Function<String, float[]> embed) {
+        List<KbEval.Scored> out = new ArrayList<>();
+        for (int fold = 0; fold < GAP_FOLDS; fold++) {
+            int f = fold;
+            List<ArticleData> kept = articles.stream().filter(a -> Math.floorMod(a.id().hashCode(), GAP_FOLDS) != f).toList();
+            java.util.Set<String> gone = articles.stream().filter(a -> !kept.contains(a)).map(ArticleData::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            DevSet gaps = new DevSet(questions.cases().stream().map(c -> gone.contains(c.expected()) ? new DevSet.Case("-", c.question()) : c)
+                    .toList());
+            for (List<ArticleData> variant : alsoCut ? List.of(kept, KbEval.sparse(kept)) : List.of(kept)) {
+                try (KnowledgeIndex index = KbEval.buildIndex(variant, synonyms, embed)) {
+                    index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
+                    out.addAll(KbEval.score(index, gaps, Mode.HYBRID));
+                }
+            }
+        }
+        return out;
     }
 
     private static double top1(KnowledgeIndex index, DevSet dev) {
