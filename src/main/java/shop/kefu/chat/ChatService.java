@@ -104,6 +104,9 @@ public class ChatService {
             if (c == null || !c.customerId.equals(customerId)) {
                 throw new ChatError("not_found", "没有找到这个会话。");
             }
+            if (!c.rateable()) {
+                throw new ChatError("not_rateable", c.rating != null ? "这次服务已经评价过了，谢谢您。" : "服务结束后才能评价哦。");
+            }
             c.rating = rate.score();
             c.ratingComment = rate.comment();
             log.append(c, new ServerEvent.Rating(rate.score(), rate.comment()), "shopper", rate.comment());

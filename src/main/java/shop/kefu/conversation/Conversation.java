@@ -97,17 +97,35 @@ public class Conversation extends PanacheEntityBase {
         return true;
     }
 
-    /** An agent takes it: from the queue, from the bot, or from another agent. */
-    public void assignTo(String agent, String name) {
+    /**
+     * An agent takes it: from the queue, from another agent, or from the bot. Taking it from the bot is a
+     * handoff by the agent ({@code agent_claimed}): it gets a handoff time like any other, so that the
+     * queue, the wait shown and the service-level clock have one if it goes back to the queue.
+     */
+    public void assignTo(String agent, String name, OffsetDateTime now) {
+        if (state == ConversationState.BOT) {
+            handoffReason = "agent_claimed";
+            if (handoffAt == null) {
+                handoffAt = now;
+            }
+        }
         state = ConversationState.WITH_AGENT;
         agentId = agent;
         agentName = name;
     }
 
-    /** The agent lets go; it waits in the queue again, in its old place. */
-    public void backToQueue() {
+    /** The agent lets go; it waits in the queue again, in its old place (or from now, if it never had one). */
+    public void backToQueue(OffsetDateTime now) {
         unassign();
         state = ConversationState.WAITING_FOR_AGENT;
+        if (handoffAt == null) {
+            handoffAt = now;
+        }
+    }
+
+    /** One rating, once the conversation has ended. */
+    public boolean rateable() {
+        return state == ConversationState.CLOSED && rating == null;
     }
 
     /** The agent hands it back to the bot, which starts afresh; a later handoff queues it anew. */

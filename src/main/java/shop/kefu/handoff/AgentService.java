@@ -53,10 +53,14 @@ public class AgentService {
                     ConversationState.WAITING_FOR_AGENT);
             OffsetDateTime now = OffsetDateTime.now();
             java.util.concurrent.atomic.AtomicLong position = new java.util.concurrent.atomic.AtomicLong();
-            return waiting.stream().map(c -> new QueueItem(c.id, c.customerId, c.handoffReason, c.urgency, position.incrementAndGet(),
-                    Duration.between(c.handoffAt, now).toSeconds(),
-                    c.firstResponseBreached || Duration.between(c.handoffAt, now).compareTo(config.firstResponse()) > 0, c.handoffAt,
-                    summaries.of(c))).toList();
+            return waiting.stream().map(c -> {
+                // every way into the queue sets a handoff time; a row from before that rule waits from now
+                OffsetDateTime since = c.handoffAt == null ? now : c.handoffAt;
+                return new QueueItem(c.id, c.customerId, c.handoffReason, c.urgency, position.incrementAndGet(),
+                        Duration.between(since, now).toSeconds(),
+                        c.firstResponseBreached || Duration.between(since, now).compareTo(config.firstResponse()) > 0, since,
+                        summaries.of(c));
+            }).toList();
         });
     }
 
@@ -99,7 +103,7 @@ public class AgentService {
             if (targetAgentId != null && !targetAgentId.isBlank()) {
                 join(c, new Agent(targetAgentId.strip(), targetAgentId.strip()));
             } else {
-                c.backToQueue();
+                c.backToQueue(OffsetDateTime.now());
                 handoff.announce(c, "transfer");
             }
         });
@@ -170,7 +174,7 @@ public class AgentService {
                 Conversation c = conversations.lock(id);
                 if (c.isHeldBy(agentId)) {
                     leave(c);
-                    c.backToQueue();
+                    c.backToQueue(OffsetDateTime.now());
                     handoff.announce(c, "agent_disconnected");
                 }
             });
@@ -200,7 +204,7 @@ public class AgentService {
     }
 
     private void join(Conversation c, Agent agent) {
-        c.assignTo(agent.id(), agent.name());
+        c.assignTo(agent.id(), agent.name(), OffsetDateTime.now());
         log.append(c, new ServerEvent.AgentJoined(agent.ref()), "system", agent.name() + " 加入");
     }
 

@@ -162,8 +162,18 @@ public class AgentSocket {
         OPEN.values().forEach(o -> send(o.connection(), frame));
     }
 
+    /**
+     * The queue, or, when it cannot be built (the database is down, a bug), an error frame saying so:
+     * an agent must never take an empty list for an empty queue.
+     */
     private String queueFrame() {
-        return events.text(new ServerEvent.Queue(agents.queue()));
+        try {
+            return events.text(new ServerEvent.Queue(agents.queue()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The agent queue could not be built");
+            return events.text(new ServerEvent.Error("queue_unavailable", "The queue cannot be loaded right now; it is retried on the next change.",
+                    null));
+        }
     }
 
     private static void send(WebSocketConnection c, String text) {

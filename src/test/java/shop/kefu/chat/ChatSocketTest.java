@@ -2,6 +2,7 @@ package shop.kefu.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -191,17 +192,14 @@ class ChatSocketTest {
     }
 
     @Test
-    void aRatingIsStoredOnTheConversation() {
+    void aRatingBeforeTheServiceHasEndedIsRefusedAndNotStored() {
         String customer = Ws.uniqueCustomer("C");
         try (ChatClient c = connect(customer)) {
             String conversationId = c.next("session").get("conversationId").asText();
-            c.send("{\"type\":\"rate\",\"score\":5,\"comment\":\"很快\"}");
-            JsonNode rating = c.next("rating");
-            assertEquals(5, rating.get("score").asInt());
-            assertEquals("reply", c.next().get("type").asText(), "the shopper is thanked");
+            c.next("reply"); // greeting
+            assertError(c, "{\"type\":\"rate\",\"score\":5,\"comment\":\"很快\"}", "not_rateable");
             Conversation stored = Conversation.findById(conversationId);
-            assertEquals(5, stored.rating);
-            assertEquals("很快", stored.ratingComment);
+            assertNull(stored.rating, "nothing is stored");
         }
     }
 

@@ -3,6 +3,7 @@ package shop.kefu.handoff;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -107,8 +108,11 @@ class HandoffTest {
             assertTrue(c.next("reply").get("text").asText().contains("打个分"));
             c.send("{\"type\":\"rate\",\"score\":4,\"comment\":\"挺快的\"}");
             c.next("rating");
+            c.next("reply"); // thanks
+            c.send("{\"type\":\"rate\",\"score\":1}");
+            assertEquals("not_rateable", c.next("error").get("code").asText(), "one rating per conversation");
             Conversation stored = QuarkusTransaction.requiringNew().call(() -> Conversation.findById(conversation));
-            assertEquals(4, stored.rating);
+            assertEquals(4, stored.rating, "the first rating stands");
             assertEquals("A-" + me, stored.agentId, "rating kept per conversation and agent");
             assertEquals(ConversationState.CLOSED, stored.state);
         }
@@ -192,6 +196,24 @@ class HandoffTest {
         assertTrue(queueItem(agentToken("S-" + me), conversation).getBoolean("firstResponseBreached"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("kefu_sla_breaches_total{kind=\"first_response\"}"), "breaches are counted in metrics");
+    }
+
+    @Test
+    void aBotHeldConversationAnAgentClaimedAndTransferredBackWaitsInTheQueue() {
+        String me = Ws.uniqueCustomer("H");
+        String conversation;
+        try (ChatClient c = shopper(me)) {
+            conversation = send(c, "草莓怎么保存");
+            c.next("reply"); // the bot answers; nobody asked for a human
+        }
+        String agent = agentToken("T-" + me);
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+        given().auth().oauth2(agent).contentType("application/json").body("{}")
+                .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(200);
+        JsonPath item = queueItem(agent, conversation); // the whole queue answered 500 for every agent before
+        assertNotNull(item, "back in the queue");
+        assertEquals("agent_claimed", item.getString("reason"), "how it left the bot");
+        assertTrue(item.getLong("waitingSeconds") >= 0);
     }
 
     @Test
