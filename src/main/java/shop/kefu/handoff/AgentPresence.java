@@ -11,9 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AgentPresence {
 
     private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
+    /** The name each online agent signed in with: shoppers see it, not the id. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
-    void connected(String agentId) {
+    void connected(String agentId, String name) {
+        names.put(agentId, name);
         connections.computeIfAbsent(agentId, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** The name of an online agent; empty when the agent has no workspace open. */
+    java.util.Optional<String> nameOf(String agentId) {
+        return isOnline(agentId) ? java.util.Optional.ofNullable(names.get(agentId)) : java.util.Optional.empty();
     }
 
     /** @return true if that was the agent's last connection */
@@ -21,6 +29,7 @@ public class AgentPresence {
         AtomicInteger n = connections.get(agentId);
         if (n == null || n.decrementAndGet() <= 0) {
             connections.remove(agentId);
+            names.remove(agentId);
             return true;
         }
         return false;

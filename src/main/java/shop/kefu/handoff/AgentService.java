@@ -36,6 +36,8 @@ public class AgentService {
     Replies replies;
     @Inject
     Event<QueueChanged> queueChanged;
+    @Inject
+    AgentPresence presence;
 
     public record Agent(String id, String name) {
         ServerEvent.AgentRef ref() {
@@ -95,13 +97,24 @@ public class AgentService {
         });
     }
 
-    /** To another agent, or (no target) back to the queue, keeping the original place. */
+    /**
+     * To another agent who has the workspace open (under the name they signed in with), or (no target)
+     * back to the queue, keeping the original place. A target nobody is signed in as is refused: the
+     * conversation would wait for an agent who may not exist, and the shopper would see a made-up name.
+     */
     public void transfer(String conversationId, Agent agent, String targetAgentId) {
+        Agent target = null;
+        if (targetAgentId != null && !targetAgentId.isBlank()) {
+            String id = targetAgentId.strip();
+            target = new Agent(id, presence.nameOf(id).orElseThrow(() -> Refusal.conflict("agent_offline",
+                    "Agent '" + id + "' has no workspace open; transfer to the queue instead.")));
+        }
+        Agent to = target;
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = held(conversationId, agent);
             leave(c);
-            if (targetAgentId != null && !targetAgentId.isBlank()) {
-                join(c, new Agent(targetAgentId.strip(), targetAgentId.strip()));
+            if (to != null) {
+                join(c, to);
             } else {
                 c.backToQueue(OffsetDateTime.now());
                 handoff.announce(c, "transfer");

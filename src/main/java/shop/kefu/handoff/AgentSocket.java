@@ -69,7 +69,7 @@ public class AgentSocket {
     void open(WebSocketConnection connection) {
         AgentService.Agent agent = AgentResource.agent(jwt);
         OPEN.put(connection.id(), new Open(connection, agent));
-        presence.connected(agent.id());
+        presence.connected(agent.id(), agent.name());
         connection.sendTextAndAwait(queueFrame());
     }
 

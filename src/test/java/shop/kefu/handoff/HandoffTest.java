@@ -217,6 +217,31 @@ class HandoffTest {
     }
 
     @Test
+    void aTransferGoesOnlyToAnAgentWhoIsSignedInAndShowsTheirName() {
+        String me = Ws.uniqueCustomer("H");
+        try (ChatClient c = shopper(me)) {
+            String conversation = send(c, "转人工");
+            c.next("handoff");
+            String agent = agentToken("X-" + me);
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            c.next("agent_joined");
+            given().auth().oauth2(agent).contentType("application/json").body("{\"agentId\":\"NOBODY-" + me + "\"}")
+                    .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(409)
+                    .body("error", org.hamcrest.Matchers.equalTo("agent_offline"));
+            given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"还在为您处理\"}")
+                    .post("/api/agent/conversations/" + conversation + "/messages").then().statusCode(202); // still theirs
+            String colleague = agentToken("Y-" + me);
+            try (ChatClient workspace = ChatClient.connect(Ws.ws(base), "/ws/agent", colleague)) {
+                workspace.next("queue");
+                given().auth().oauth2(agent).contentType("application/json").body("{\"agentId\":\"Y-" + me + "\"}")
+                        .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(200);
+                JsonNode joined = c.next("agent_joined");
+                assertEquals("客服Y-" + me, joined.at("/agent/name").asText(), "the name they signed in with, not the id");
+            }
+        }
+    }
+
+    @Test
     void agentsMustHoldAConversationToActOnItAndShoppersCannotUseTheWorkspace() {
         String me = Ws.uniqueCustomer("H");
         String conversation;
