@@ -176,17 +176,35 @@ public class AfterSalesService {
                 : AfterSalesOrder.<AfterSalesOrder> list("status = ?1 order by createdAt desc", status));
     }
 
+    /** Who created the case: the first entry of its history ("bot" for the bot's own claims). */
+    private String createdBy(AfterSalesOrder a) {
+        List<Map<String, String>> history = read(a.history);
+        return history.isEmpty() ? null : history.get(0).get("by");
+    }
+
     public Optional<AfterSalesOrder> find(String id) {
         return QuarkusTransaction.requiringNew().call(() -> AfterSalesOrder.<AfterSalesOrder> findByIdOptional(id));
     }
 
-    /** A staff step in the lifecycle; refused if the lifecycle does not allow it. */
-    public AfterSalesOrder transition(String id, AfterSalesStatus next, String note, String by) {
+    /**
+     * A staff step in the lifecycle; refused if the lifecycle does not allow it. Approving a case under
+     * review takes a reviewer (a supervisor or an admin), and never the one who created the case: the
+     * review exists because the amount is above what one agent may grant alone.
+     */
+    public AfterSalesOrder transition(String id, AfterSalesStatus next, String note, String by, boolean reviewer) {
         return QuarkusTransaction.requiringNew().call(() -> {
             AfterSalesOrder a = AfterSalesOrder.<AfterSalesOrder> findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                     .orElseThrow(() -> Refusal.notFound("No after-sales order '" + id + "'."));
             if (!a.status.canMoveTo(next)) {
                 throw Refusal.conflict("invalid_transition", "An after-sales order that is " + a.status + " cannot become " + next + ".");
+            }
+            if (a.status == AfterSalesStatus.UNDER_REVIEW && next == AfterSalesStatus.APPROVED) {
+                if (!reviewer) {
+                    throw new Refusal(Refusal.Kind.FORBIDDEN, "supervisor_required", "Approving a case under review takes a supervisor.");
+                }
+                if (by.equals(createdBy(a))) {
+                    throw new Refusal(Refusal.Kind.FORBIDDEN, "own_case", "A case you created is approved by another supervisor.");
+                }
             }
             a.status = next;
             if (next == AfterSalesStatus.REJECTED) {

@@ -120,7 +120,8 @@ public class OrderResources {
     @Path("/aftersales/{id}/transition")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     public AfterSalesView transition(@PathParam("id") String id, @Valid @NotNull Transition t, SecurityContext who) {
-        return view(aftersales.transition(id, t.status(), t.note(), who.getUserPrincipal().getName()));
+        return view(aftersales.transition(id, t.status(), t.note(), who.getUserPrincipal().getName(),
+                who.isUserInRole(Roles.SUPERVISOR) || who.isUserInRole(Roles.ADMIN)));
     }
 
     AfterSalesView view(AfterSalesOrder a) {

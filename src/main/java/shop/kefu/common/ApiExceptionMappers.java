@@ -19,6 +19,7 @@ public class ApiExceptionMappers {
         return switch (kind) {
             case NOT_FOUND -> 404;
             case INVALID -> 400;
+            case FORBIDDEN -> 403;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_TYPE -> 415;

@@ -13,6 +13,8 @@ public class Refusal extends RuntimeException {
         NOT_FOUND,
         /** The request itself is malformed or out of bounds. */
         INVALID,
+        /** The user's role, or their part in the matter, does not allow it (e.g. approving one's own case). */
+        FORBIDDEN,
         /** The request is valid but contradicts the current state (already exists, already claimed…). */
         CONFLICT,
         /** An upload larger than allowed. */

@@ -22,7 +22,7 @@ import jakarta.ws.rs.Path;
 public class DemoTokenResource {
 
     public record TokenRequest(
-            @NotNull @Pattern(regexp = "shopper|agent|editor|admin", message = "role must be shopper, agent, editor or admin") String role,
+            @NotNull @Pattern(regexp = "shopper|agent|supervisor|editor|admin", message = "role must be shopper, agent, supervisor, editor or admin") String role,
             @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "subject must be 1-64 letters, digits, '_', '.' or '-'") String subject,
             @Pattern(regexp = ".{1,40}", message = "name must be 1-40 characters") String name) {
     }
@@ -37,7 +37,7 @@ public class DemoTokenResource {
         }
         String token = Jwt.subject(request.subject())
                 .upn(request.subject())
-                .groups(request.role())
+                .groups(Roles.SUPERVISOR.equals(request.role()) ? java.util.Set.of(Roles.AGENT, Roles.SUPERVISOR) : java.util.Set.of(request.role()))
                 .claim("name", request.name() == null ? request.subject() : request.name())
                 .expiresIn(Duration.ofHours(12))
                 .sign();

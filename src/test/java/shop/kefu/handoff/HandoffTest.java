@@ -264,6 +264,42 @@ class HandoffTest {
     }
 
     @Test
+    void aCaseUnderReviewIsApprovedByASupervisorWhoDidNotCreateIt() {
+        String me = Ws.uniqueCustomer("H");
+        shop.kefu.support.Shop.order("V-" + me, me, "fresh", OffsetDateTime.now().minusHours(30),
+                shop.kefu.support.Shop.item("CRAB", "大闸蟹礼盒", 1, "200.00", false),
+                shop.kefu.support.Shop.item("SHRIMP", "基围虾 1kg", 1, "150.00", false));
+        String agent = agentToken("V-" + me);
+        String supervisor = Tokens.of("supervisor", "S-" + me);
+        try (ChatClient c = shopper(me)) {
+            String conversation = send(c, "转人工");
+            c.next("handoff");
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            String byAgent = given().auth().oauth2(agent).contentType("application/json").body("{\"orderId\":\"V-" + me + "\",\"sku\":\"CRAB\",\"amount\":120}")
+                    .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(201)
+                    .body("status", org.hamcrest.Matchers.equalTo("under_review")).extract().path("aftersalesId");
+            String approve = "{\"status\":\"APPROVED\"}";
+            given().auth().oauth2(agent).contentType("application/json").body(approve).post("/api/aftersales/" + byAgent + "/transition")
+                    .then().statusCode(403).body("error", org.hamcrest.Matchers.equalTo("supervisor_required"));
+            given().auth().oauth2(supervisor).contentType("application/json").body(approve).post("/api/aftersales/" + byAgent + "/transition")
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("approved"));
+
+            // a supervisor's own grant above the limit waits for someone else
+            given().auth().oauth2(agent).contentType("application/json").body("{}")
+                    .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(200);
+            given().auth().oauth2(supervisor).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            String bySupervisor = given().auth().oauth2(supervisor).contentType("application/json")
+                    .body("{\"orderId\":\"V-" + me + "\",\"sku\":\"SHRIMP\",\"amount\":60}")
+                    .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(201)
+                    .body("status", org.hamcrest.Matchers.equalTo("under_review")).extract().path("aftersalesId");
+            given().auth().oauth2(supervisor).contentType("application/json").body(approve).post("/api/aftersales/" + bySupervisor + "/transition")
+                    .then().statusCode(403).body("error", org.hamcrest.Matchers.equalTo("own_case"));
+            given().auth().oauth2(Tokens.of("admin", "ADM-" + me)).contentType("application/json").body(approve)
+                    .post("/api/aftersales/" + bySupervisor + "/transition").then().statusCode(200);
+        }
+    }
+
+    @Test
     void anAgentCreatesAfterSalesAndGrantsCompensationWithinTheFrontlineLimit() {
         String me = Ws.uniqueCustomer("H");
         shop.kefu.support.Shop.order("G-" + me, me, "fresh", OffsetDateTime.now().minusHours(30),
