@@ -104,25 +104,59 @@ public class AfterSalesService {
     public record Submission(Decision decision, Optional<Created> created) {
     }
 
-    /** {@link #create}, with the decision it was made on: the policy is evaluated once. */
+    /**
+     * {@link #create}, with the decision it was made on: the policy is evaluated once. The evaluation
+     * (which reads what was already claimed on the item) and the insert happen in one transaction under
+     * the item's row of claim_lock: a second claim on the item waits, then sees the first.
+     */
     public Submission submit(String customerId, Claim claim, String conversationId, String by) {
-        Evaluation e = evaluate(customerId, claim);
         String key = key(claim);
-        Optional<AfterSalesOrder> standing = standing(key);
-        if (standing.isPresent()) {
-            return new Submission(e.decision(), standing.map(a -> new Created(a, true)));
-        }
-        if (!e.decision().allowsCreation()) {
-            return new Submission(e.decision(), Optional.empty());
-        }
+        ensureLockRow(customerId, claim);
         try {
-            return new Submission(e.decision(), Optional.of(new Created(QuarkusTransaction.requiringNew().call(() -> insert(customerId, claim, e,
-                    key, conversationId, by)), false)));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                AfterSalesOrder.getEntityManager()
+                        .createNativeQuery("SELECT order_id FROM claim_lock WHERE order_id = ?1 AND sku = ?2 FOR UPDATE")
+                        .setParameter(1, claim.orderId()).setParameter(2, claim.sku()).getResultList();
+                Evaluation e = evaluate(customerId, claim);
+                Optional<AfterSalesOrder> standing = AfterSalesOrder.<AfterSalesOrder> find("dedupeKey", key).firstResultOptional();
+                if (standing.isPresent()) {
+                    return new Submission(e.decision(), standing.map(a -> new Created(a, true)));
+                }
+                if (!e.decision().allowsCreation()) {
+                    return new Submission(e.decision(), Optional.empty());
+                }
+                return new Submission(e.decision(), Optional.of(new Created(insert(customerId, claim, e, key, conversationId, by), false)));
+            });
         } catch (RuntimeException ex) {
-            if (Exceptions.causedBy(ex, ConstraintViolationException.class)) { // a concurrent twin won the race
+            if (Exceptions.causedBy(ex, ConstraintViolationException.class)) { // a twin stored under another lock row's race
+                Evaluation e = evaluate(customerId, claim);
                 return new Submission(e.decision(), standing(key).map(a -> new Created(a, true)));
             }
             throw ex;
+        }
+    }
+
+    /**
+     * The item's claim_lock row, created by the first claim on it (a racing creator's duplicate is fine).
+     * Only for an item of the shopper's own orders: made-up ids never reach the table.
+     */
+    private void ensureLockRow(String customerId, Claim claim) {
+        orders.find(customerId, claim.orderId()).flatMap(o -> o.item(claim.sku()))
+                .orElseThrow(() -> new UnknownOrderException("没有找到订单 " + claim.orderId() + " 里的这件商品。"));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                var em = AfterSalesOrder.getEntityManager();
+                boolean present = !em.createNativeQuery("SELECT order_id FROM claim_lock WHERE order_id = ?1 AND sku = ?2")
+                        .setParameter(1, claim.orderId()).setParameter(2, claim.sku()).getResultList().isEmpty();
+                if (!present) {
+                    em.createNativeQuery("INSERT INTO claim_lock (order_id, sku) VALUES (?1, ?2)")
+                            .setParameter(1, claim.orderId()).setParameter(2, claim.sku()).executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!Exceptions.constraintViolation(e)) {
+                throw e;
+            }
         }
     }
 

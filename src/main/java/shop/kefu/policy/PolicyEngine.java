@@ -30,14 +30,18 @@ public final class PolicyEngine {
             return goodwill(p, r, amount);
         }
         return switch (o.category()) {
-            case "fresh" -> fresh(p, r, since, amount);
+            case "fresh" -> fresh(p, r, since, amount, o.alreadyClaimed());
             case "appliance" -> appliance(p, r, since, amount);
             case "furniture" -> furniture(p, r, o, since, amount);
             default -> reject("category.unknown", "这类商品的售后需要人工处理。");
         };
     }
 
-    private static Decision fresh(Policy p, ClaimRequest r, Duration since, BigDecimal amount) {
+    /**
+     * The instant payout ("优先赔付") is for small losses: it counts what was already granted on the
+     * item, so several small claims under different reasons do not add up to a large unreviewed refund.
+     */
+    private static Decision fresh(Policy p, ClaimRequest r, Duration since, BigDecimal amount, BigDecimal alreadyClaimed) {
         if (r.reason() == ClaimReason.NO_REASON && !p.freshNoReasonReturn()) {
             return reject("fresh.no-reason-return", "生鲜、冷藏冷冻等易腐商品不支持7天无理由退货；如果商品有质量问题（变质、破损、错发、漏发），可以在签收后"
                     + p.freshClaimWindowHours() + "小时内拍照申请。");
@@ -56,12 +60,15 @@ public final class PolicyEngine {
             return new Decision(Outcome.NEEDS_EVIDENCE, "fresh.evidence-required",
                     "生鲜售后需要一张能看清问题的照片，请点击图片按钮上传。", amount);
         }
-        if (amount.compareTo(p.freshSmallClaimLimit()) <= 0) {
+        BigDecimal total = amount.add(alreadyClaimed);
+        if (total.compareTo(p.freshSmallClaimLimit()) <= 0) {
             return new Decision(Outcome.APPROVED, "fresh.small-claim-limit", "签收后" + p.freshClaimWindowHours() + "小时内、金额 ¥"
                     + amount.toPlainString() + " 不超过 ¥" + p.freshSmallClaimLimit().toPlainString() + "，按“优先赔付”规则无需审核，立即为您"
                     + r.kind().label + "。", amount);
         }
-        return new Decision(Outcome.REVIEW, "fresh.small-claim-limit", "金额 ¥" + amount.toPlainString() + " 超过 ¥"
+        String sum = alreadyClaimed.signum() == 0 ? "金额 ¥" + amount.toPlainString()
+                : "这件商品累计申请 ¥" + total.toPlainString() + "（含之前的 ¥" + alreadyClaimed.toPlainString() + "）";
+        return new Decision(Outcome.REVIEW, "fresh.small-claim-limit", sum + " 超过 ¥"
                 + p.freshSmallClaimLimit().toPlainString() + " 的即时赔付额度，需要售后专员审核，通常24小时内给您答复。", amount);
     }
 

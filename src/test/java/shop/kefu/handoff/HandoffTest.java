@@ -300,6 +300,51 @@ class HandoffTest {
     }
 
     @Test
+    void claimsOnOneItemNeverAddUpToMoreThanWasPaidOrToALargeInstantRefund() throws Exception {
+        String me = Ws.uniqueCustomer("H");
+        shop.kefu.support.Shop.order("L-" + me, me, "fresh", OffsetDateTime.now().minusHours(5),
+                shop.kefu.support.Shop.item("MANGO", "贵妃芒 5斤", 1, "80.00", false),
+                shop.kefu.support.Shop.item("GRAPE", "阳光玫瑰 2斤", 1, "80.00", false));
+        String agent = agentToken("L-" + me);
+        try (ChatClient c = shopper(me)) {
+            String conversation = send(c, "转人工");
+            c.next("handoff");
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            java.util.function.BiFunction<String, String, String> claim = (sku, reasonAndShare) -> "{\"orderId\":\"L-" + me + "\",\"sku\":\"" + sku
+                    + "\",\"kind\":\"REFUND\"," + reasonAndShare + ",\"evidence\":[\"" + shop.kefu.support.Shop.photo(me) + "\"]}";
+            String path = "/api/agent/conversations/" + conversation + "/aftersales";
+            // two small claims under different reasons: the second would make ¥60 paid out without review
+            given().auth().oauth2(agent).contentType("application/json").body(claim.apply("MANGO", "\"reason\":\"SPOILED\",\"share\":0.5"))
+                    .post(path).then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("approved"));
+            given().auth().oauth2(agent).contentType("application/json").body(claim.apply("MANGO", "\"reason\":\"DAMAGED\",\"share\":0.25"))
+                    .post(path).then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("under_review"));
+            // five claims of ¥60 each on an ¥80 item at the same moment: together at most ¥80
+            List<CompletableFuture<Number>> racing = new ArrayList<>();
+            var threads = java.util.concurrent.Executors.newFixedThreadPool(5); // the common pool has one thread on two cores
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (String reason : List.of("SPOILED", "DAMAGED", "WRONG_ITEM", "MISSING", "QUALITY")) {
+                String body = claim.apply("GRAPE", "\"reason\":\"" + reason + "\",\"share\":0.75");
+                racing.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return given().auth().oauth2(agent).contentType("application/json").body(body).post(path).then().extract().path("amount");
+                }, threads));
+            }
+            start.countDown();
+            double total = 0;
+            for (CompletableFuture<Number> f : racing) {
+                Number amount = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                total += amount == null ? 0 : amount.doubleValue();
+            }
+            threads.shutdown();
+            assertTrue(total <= 80.0 + 1e-6, "granted ¥" + total + " on an item that cost ¥80");
+        }
+    }
+
+    @Test
     void anAgentCreatesAfterSalesAndGrantsCompensationWithinTheFrontlineLimit() {
         String me = Ws.uniqueCustomer("H");
         shop.kefu.support.Shop.order("G-" + me, me, "fresh", OffsetDateTime.now().minusHours(30),

@@ -40,6 +40,16 @@ class PolicyEngineTest {
     }
 
     @Test
+    void theInstantPayoutLimitCountsWhatWasAlreadyGrantedOnTheItem() {
+        OrderFacts claimedBefore = new OrderFacts("fresh", NOW.minusHours(20), false, new BigDecimal("80.00"), new BigDecimal("40.00"));
+        Decision d = decide(claim(ClaimKind.REFUND, ClaimReason.DAMAGED, 1, false, "20.00"), claimedBefore);
+        assertEquals(Outcome.REVIEW, d.outcome(), "40 before + 20 now is over the 50 of an instant payout");
+        assertTrue(d.reason().contains("累计"), d.reason());
+        assertEquals(Outcome.APPROVED, decide(claim(ClaimKind.REFUND, ClaimReason.DAMAGED, 1, false, "20.00"),
+                order("fresh", 20, false, "80.00")).outcome(), "the same claim alone is paid at once");
+    }
+
+    @Test
     void largeFreshClaimGoesToReview() {
         Decision d = decide(claim(ClaimKind.REFUND, ClaimReason.SPOILED, 2, false, "268.00"), order("fresh", 5, false, "268.00"));
         assertEquals(Outcome.REVIEW, d.outcome());
