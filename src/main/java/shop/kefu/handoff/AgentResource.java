@@ -47,7 +47,8 @@ public class AgentResource {
 
     static AgentService.Agent agent(JsonWebToken jwt) {
         Object name = jwt.getClaim("name");
-        return new AgentService.Agent(jwt.getName(), name == null ? jwt.getName() : name.toString());
+        boolean seesAll = jwt.getGroups().contains(Roles.SUPERVISOR) || jwt.getGroups().contains(Roles.ADMIN);
+        return new AgentService.Agent(jwt.getName(), name == null ? jwt.getName() : name.toString(), seesAll);
     }
 
     @GET
@@ -100,14 +101,14 @@ public class AgentResource {
     @GET
     @Path("/conversations/{id}")
     public AgentService.Transcript transcript(@PathParam("id") String id) {
-        return agents.transcript(id, json);
+        return agents.transcript(id, agent(jwt), json);
     }
 
     /** The shopper's orders, for the agent working on their conversation. */
     @GET
     @Path("/conversations/{id}/orders")
     public List<Order> shopperOrders(@PathParam("id") String id) {
-        String customer = agents.transcript(id, json).customerId();
+        String customer = agents.transcript(id, agent(jwt), json).customerId();
         return orders.ordersOf(customer);
     }
 

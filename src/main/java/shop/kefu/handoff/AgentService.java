@@ -39,7 +39,15 @@ public class AgentService {
     @Inject
     AgentPresence presence;
 
-    public record Agent(String id, String name) {
+    /**
+     * A staff member working conversations. {@code seesAll}: a supervisor or an admin, who may open any
+     * conversation; an agent opens the queue's and their own (held now, or resolved by them).
+     */
+    public record Agent(String id, String name, boolean seesAll) {
+        public Agent(String id, String name) {
+            this(id, name, false);
+        }
+
         ServerEvent.AgentRef ref() {
             return new ServerEvent.AgentRef(id, name);
         }
@@ -160,6 +168,14 @@ public class AgentService {
         });
     }
 
+    /** The access rule for staff, in one place: see {@link Agent}. Another agent's conversation is 403. */
+    private static void mayOpen(Conversation c, Agent agent) {
+        if (!agent.seesAll() && c.state != ConversationState.WAITING_FOR_AGENT && !agent.id().equals(c.agentId)) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "not_yours",
+                    "This conversation is held by another agent; a supervisor can open it.");
+        }
+    }
+
     public AgentNote note(String conversationId, Agent agent, String text) {
         String t = text == null ? "" : text.strip();
         int max = config.maxTextLength();
@@ -167,7 +183,7 @@ public class AgentService {
             throw Refusal.invalid("invalid_text", "The note must be 1 to " + max + " characters.");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            existing(conversationId);
+            mayOpen(existing(conversationId), agent);
             AgentNote n = new AgentNote();
             n.conversationId = conversationId;
             n.agentId = agent.id();
@@ -200,9 +216,10 @@ public class AgentService {
             List<com.fasterxml.jackson.databind.JsonNode> events, List<AgentNote> notes, Integer rating, String ratingComment) {
     }
 
-    public Transcript transcript(String conversationId, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public Transcript transcript(String conversationId, Agent agent, com.fasterxml.jackson.databind.ObjectMapper json) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = existing(conversationId);
+            mayOpen(c, agent);
             List<com.fasterxml.jackson.databind.JsonNode> events = ChatEvent.<ChatEvent> list("conversationId = ?1 order by seq", c.id)
                     .stream().map(e -> {
                         try {

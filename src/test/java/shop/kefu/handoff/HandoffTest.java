@@ -238,6 +238,26 @@ class HandoffTest {
     }
 
     @Test
+    void agentsOpenTheQueueAndTheirOwnConversationsAndSupervisorsOpenAll() {
+        String me = Ws.uniqueCustomer("H");
+        try (ChatClient c = shopper(me)) {
+            String conversation = send(c, "转人工");
+            c.next("handoff");
+            String holder = agentToken("P-" + me);
+            String other = agentToken("Q-" + me);
+            String path = "/api/agent/conversations/" + conversation;
+            given().auth().oauth2(other).get(path).then().statusCode(200); // waiting in the queue: anyone may look
+            given().auth().oauth2(holder).post(path + "/claim").then().statusCode(200);
+            given().auth().oauth2(holder).get(path).then().statusCode(200);
+            given().auth().oauth2(other).get(path).then().statusCode(403).body("error", org.hamcrest.Matchers.equalTo("not_yours"));
+            given().auth().oauth2(other).get(path + "/orders").then().statusCode(403);
+            given().auth().oauth2(other).contentType("application/json").body("{\"text\":\"我来看看\"}").post(path + "/notes")
+                    .then().statusCode(403);
+            given().auth().oauth2(Tokens.of("supervisor", "SV-" + me)).get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
     void agentsMustHoldAConversationToActOnItAndShoppersCannotUseTheWorkspace() {
         String me = Ws.uniqueCustomer("H");
         String conversation;
