@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hibernate.exception.ConstraintViolationException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -55,10 +54,19 @@ public class AfterSalesService {
     }
 
     public Evaluation evaluate(String customerId, Claim claim) {
+        return evaluate(customerId, claim, ownOrder(customerId, claim));
+    }
+
+    /** The shopper's own order holding the claimed item; another shopper's order looks exactly like a missing one. */
+    private Order ownOrder(String customerId, Claim claim) {
         Order order = orders.find(customerId, claim.orderId())
                 .orElseThrow(() -> new UnknownOrderException("没有找到订单 " + claim.orderId() + "。"));
-        Order.Item item = order.item(claim.sku())
-                .orElseThrow(() -> new UnknownOrderException("订单 " + claim.orderId() + " 里没有这件商品。"));
+        order.item(claim.sku()).orElseThrow(() -> new UnknownOrderException("订单 " + claim.orderId() + " 里没有这件商品。"));
+        return order;
+    }
+
+    private Evaluation evaluate(String customerId, Claim claim, Order order) {
+        Order.Item item = order.item(claim.sku()).orElseThrow();
         long evidence = ownedEvidence(customerId, claim.evidence()).size();
         BigDecimal claimed = QuarkusTransaction.joiningExisting().call(() -> AfterSalesOrder.<AfterSalesOrder> list(
                 "orderId = ?1 and sku = ?2 and status <> ?3", order.orderId(), item.sku(), AfterSalesStatus.REJECTED)
@@ -90,14 +98,12 @@ public class AfterSalesService {
      * standing order instead of a second one, whatever is retried or resent.
      */
     public Optional<Created> create(String customerId, Claim claim, String conversationId, String by) {
-        if (orders.find(customerId, claim.orderId()).isEmpty()) {
-            throw new UnknownOrderException("没有找到订单 " + claim.orderId() + "。");
-        }
+        Order order = ownOrder(customerId, claim);
         Optional<AfterSalesOrder> standing = standing(key(claim));
         if (standing.isPresent()) {
             return standing.map(a -> new Created(a, true)); // a resend: no need to ask the policy again
         }
-        return submit(customerId, claim, conversationId, by).created();
+        return decide(customerId, claim, order, conversationId, by).created();
     }
 
     /** The policy's decision on a claim, and the order it created or found standing (empty when refused). */
@@ -110,39 +116,37 @@ public class AfterSalesService {
      * the item's row of claim_lock: a second claim on the item waits, then sees the first.
      */
     public Submission submit(String customerId, Claim claim, String conversationId, String by) {
+        return decide(customerId, claim, ownOrder(customerId, claim), conversationId, by);
+    }
+
+    /**
+     * Evaluates and, if allowed, inserts, holding the item's claim_lock row: claims on one item (twins
+     * with the same reason included) are decided one after the other, each seeing what the others stored.
+     */
+    private Submission decide(String customerId, Claim claim, Order order, String conversationId, String by) {
         String key = key(claim);
-        ensureLockRow(customerId, claim);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                AfterSalesOrder.getEntityManager()
-                        .createNativeQuery("SELECT order_id FROM claim_lock WHERE order_id = ?1 AND sku = ?2 FOR UPDATE")
-                        .setParameter(1, claim.orderId()).setParameter(2, claim.sku()).getResultList();
-                Evaluation e = evaluate(customerId, claim);
-                Optional<AfterSalesOrder> standing = AfterSalesOrder.<AfterSalesOrder> find("dedupeKey", key).firstResultOptional();
-                if (standing.isPresent()) {
-                    return new Submission(e.decision(), standing.map(a -> new Created(a, true)));
-                }
-                if (!e.decision().allowsCreation()) {
-                    return new Submission(e.decision(), Optional.empty());
-                }
-                return new Submission(e.decision(), Optional.of(new Created(insert(customerId, claim, e, key, conversationId, by), false)));
-            });
-        } catch (RuntimeException ex) {
-            if (Exceptions.causedBy(ex, ConstraintViolationException.class)) { // a twin stored under another lock row's race
-                Evaluation e = evaluate(customerId, claim);
-                return new Submission(e.decision(), standing(key).map(a -> new Created(a, true)));
+        ensureLockRow(claim);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AfterSalesOrder.getEntityManager()
+                    .createNativeQuery("SELECT order_id FROM claim_lock WHERE order_id = ?1 AND sku = ?2 FOR UPDATE")
+                    .setParameter(1, claim.orderId()).setParameter(2, claim.sku()).getResultList();
+            Evaluation e = evaluate(customerId, claim, order);
+            Optional<AfterSalesOrder> standing = AfterSalesOrder.<AfterSalesOrder> find("dedupeKey", key).firstResultOptional();
+            if (standing.isPresent()) {
+                return new Submission(e.decision(), standing.map(a -> new Created(a, true)));
             }
-            throw ex;
-        }
+            if (!e.decision().allowsCreation()) {
+                return new Submission(e.decision(), Optional.empty());
+            }
+            return new Submission(e.decision(), Optional.of(new Created(insert(customerId, claim, e, key, conversationId, by), false)));
+        });
     }
 
     /**
      * The item's claim_lock row, created by the first claim on it (a racing creator's duplicate is fine).
-     * Only for an item of the shopper's own orders: made-up ids never reach the table.
+     * Called only once the item is known to be the shopper's: made-up ids never reach the table.
      */
-    private void ensureLockRow(String customerId, Claim claim) {
-        orders.find(customerId, claim.orderId()).flatMap(o -> o.item(claim.sku()))
-                .orElseThrow(() -> new UnknownOrderException("没有找到订单 " + claim.orderId() + " 里的这件商品。"));
+    private static void ensureLockRow(Claim claim) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 var em = AfterSalesOrder.getEntityManager();
