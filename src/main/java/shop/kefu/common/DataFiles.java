@@ -22,14 +22,19 @@ public final class DataFiles {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8);
             }
-            try (InputStream in = DataFiles.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing " + file.toAbsolutePath() + " (and no packaged " + resource + ")");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), e);
+        }
+        return packaged(resource)
+                .orElseThrow(() -> new IllegalStateException("Missing " + file.toAbsolutePath() + " (and no packaged " + resource + ")"));
+    }
+
+    /** The text of the copy packaged in the jar, if there is one. */
+    public static java.util.Optional<String> packaged(String resource) {
+        try (InputStream in = DataFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? java.util.Optional.empty() : java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the packaged " + resource, e);
         }
     }
 }

@@ -29,36 +29,28 @@ public class Replies {
 
     private volatile Properties templates;
 
-    @PostConstruct
-    void load() {
-        templates = withPackagedDefaults(read(prompts.dir(), FILE));
-    }
-
     /**
      * A staff copy of replies.properties written before a release added keys still works: each key
      * missing from it is taken from the packaged copy (canned replies and LLM prompts are read whole,
      * since a deleted canned reply must stay deleted).
      */
-    private static Properties withPackagedDefaults(Properties staff) {
-        Properties packaged = new Properties();
-        try (var in = Replies.class.getClassLoader().getResourceAsStream("prompts/" + FILE)) {
-            if (in != null) {
-                packaged.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Properties merged = new Properties();
-        merged.putAll(packaged);
-        merged.putAll(staff);
-        return merged;
+    @PostConstruct
+    void load() {
+        Properties packaged = parse(DataFiles.packaged("prompts/" + FILE).orElse(""));
+        Properties staff = new Properties(packaged);
+        staff.putAll(read(prompts.dir(), FILE));
+        templates = staff;
     }
 
     /** Reads a file of the prompts folder, falling back to the copy packaged in the jar. */
     public static Properties read(String dir, String name) {
+        return parse(DataFiles.read(Path.of(dir, name), "prompts/" + name));
+    }
+
+    private static Properties parse(String text) {
         Properties p = new Properties();
         try {
-            p.load(new StringReader(DataFiles.read(Path.of(dir, name), "prompts/" + name)));
+            p.load(new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

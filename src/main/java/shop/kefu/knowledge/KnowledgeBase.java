@@ -92,8 +92,8 @@ public class KnowledgeBase {
 
     /** The first start: the folder's articles, or the packaged ones when the folder is missing. */
     private synchronized void importAtStart() {
-        store(Files.isDirectory(folder()) ? ArticleFiles.load(folder()) : packaged(), "startup",
-                Files.isDirectory(folder()) ? folder().toAbsolutePath().toString() : "the packaged copy");
+        boolean present = Files.isDirectory(folder());
+        store(present ? ArticleFiles.load(folder()) : packaged(), "startup", present ? folder().toAbsolutePath().toString() : "the packaged copy");
     }
 
     /**
