@@ -49,6 +49,17 @@ class HandoffTest {
         return c.next("ack").get("conversationId").asText();
     }
 
+    /** The shopper asks for a human; returns the conversation, now waiting in the queue. */
+    private static String handedOff(ChatClient c) {
+        String conversation = send(c, "转人工");
+        c.next("handoff");
+        return conversation;
+    }
+
+    private static void claim(String agent, String conversation) {
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+    }
+
     private static String agentToken(String id) {
         return given().contentType("application/json").body("{\"role\":\"agent\",\"subject\":\"" + id + "\",\"name\":\"客服" + id + "\"}")
                 .post("/api/demo/token").then().statusCode(200).extract().path("token");
@@ -80,7 +91,7 @@ class HandoffTest {
             assertEquals("转人工", item.getString("summary.wants"));
             assertTrue(item.getList("summary.orders").contains("D1001-1"));
 
-            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            claim(agent, conversation);
             JsonNode joined = c.next("agent_joined");
             assertEquals("客服A-" + me, joined.at("/agent/name").asText());
             given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"您好，我来处理\"}")
@@ -138,8 +149,7 @@ class HandoffTest {
         String agentId = "D-" + me;
         String conversation;
         try (ChatClient c = shopper(me)) {
-            conversation = send(c, "转人工");
-            c.next("handoff");
+            conversation = handedOff(c);
             try (ChatClient agent = ChatClient.connect(Ws.ws(base), "/ws/agent", agentToken(agentId))) {
                 assertEquals("queue", agent.next().get("type").asText());
                 agent.send("{\"type\":\"claim\",\"conversationId\":\"" + conversation + "\"}");
@@ -182,8 +192,7 @@ class HandoffTest {
         String me = Ws.uniqueCustomer("H");
         String conversation;
         try (ChatClient c = shopper(me)) {
-            conversation = send(c, "转人工");
-            c.next("handoff");
+            conversation = handedOff(c);
         }
         QuarkusTransaction.requiringNew().run(() -> Conversation.update("handoffAt = ?1 where id = ?2",
                 OffsetDateTime.now().minusMinutes(11), conversation));
@@ -203,7 +212,7 @@ class HandoffTest {
             c.next("reply"); // the bot answers; nobody asked for a human
         }
         String agent = agentToken("T-" + me);
-        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+        claim(agent, conversation);
         given().auth().oauth2(agent).contentType("application/json").body("{}")
                 .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(200);
         JsonPath item = queueItem(agent, conversation); // the whole queue answered 500 for every agent before
@@ -216,10 +225,9 @@ class HandoffTest {
     void aTransferGoesOnlyToAnAgentWhoIsSignedInAndShowsTheirName() {
         String me = Ws.uniqueCustomer("H");
         try (ChatClient c = shopper(me)) {
-            String conversation = send(c, "转人工");
-            c.next("handoff");
+            String conversation = handedOff(c);
             String agent = agentToken("X-" + me);
-            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            claim(agent, conversation);
             c.next("agent_joined");
             given().auth().oauth2(agent).contentType("application/json").body("{\"agentId\":\"NOBODY-" + me + "\"}")
                     .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(409)
@@ -241,8 +249,7 @@ class HandoffTest {
     void agentsOpenTheQueueAndTheirOwnConversationsAndSupervisorsOpenAll() {
         String me = Ws.uniqueCustomer("H");
         try (ChatClient c = shopper(me)) {
-            String conversation = send(c, "转人工");
-            c.next("handoff");
+            String conversation = handedOff(c);
             String holder = agentToken("P-" + me);
             String other = agentToken("Q-" + me);
             String path = "/api/agent/conversations/" + conversation;
@@ -262,8 +269,7 @@ class HandoffTest {
         String me = Ws.uniqueCustomer("H");
         String conversation;
         try (ChatClient c = shopper(me)) {
-            conversation = send(c, "转人工");
-            c.next("handoff");
+            conversation = handedOff(c);
         }
         String agent = agentToken("N-" + me);
         given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"hi\"}")
@@ -271,7 +277,7 @@ class HandoffTest {
         given().auth().oauth2(agent).post("/api/agent/conversations/nope/claim").then().statusCode(404);
         given().auth().oauth2(Tokens.shopper(me)).get("/api/agent/queue").then().statusCode(403);
         assertEquals(403, ChatClient.upgradeStatus(Ws.ws(base), "/ws/agent", Tokens.shopper(me)));
-        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+        claim(agent, conversation);
         given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"\"}")
                 .post("/api/agent/conversations/" + conversation + "/messages").then().statusCode(400);
         given().auth().oauth2(agent).get("/api/agent/canned").then().statusCode(200).body("greet", org.hamcrest.Matchers.notNullValue());
@@ -288,9 +294,8 @@ class HandoffTest {
         String agent = agentToken("V-" + me);
         String supervisor = Tokens.of("supervisor", "S-" + me);
         try (ChatClient c = shopper(me)) {
-            String conversation = send(c, "转人工");
-            c.next("handoff");
-            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            String conversation = handedOff(c);
+            claim(agent, conversation);
             String byAgent = given().auth().oauth2(agent).contentType("application/json").body("{\"orderId\":\"V-" + me + "\",\"sku\":\"CRAB\",\"amount\":120}")
                     .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(201)
                     .body("status", org.hamcrest.Matchers.equalTo("under_review")).extract().path("aftersalesId");
@@ -303,7 +308,7 @@ class HandoffTest {
             // a supervisor's own grant above the limit waits for someone else
             given().auth().oauth2(agent).contentType("application/json").body("{}")
                     .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(200);
-            given().auth().oauth2(supervisor).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            claim(supervisor, conversation);
             String bySupervisor = given().auth().oauth2(supervisor).contentType("application/json")
                     .body("{\"orderId\":\"V-" + me + "\",\"sku\":\"SHRIMP\",\"amount\":60}")
                     .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(201)
@@ -323,9 +328,8 @@ class HandoffTest {
                 shop.kefu.support.Shop.item("GRAPE", "阳光玫瑰 2斤", 1, "80.00", false));
         String agent = agentToken("L-" + me);
         try (ChatClient c = shopper(me)) {
-            String conversation = send(c, "转人工");
-            c.next("handoff");
-            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            String conversation = handedOff(c);
+            claim(agent, conversation);
             java.util.function.BiFunction<String, String, String> claim = (sku, reasonAndShare) -> "{\"orderId\":\"L-" + me + "\",\"sku\":\"" + sku
                     + "\",\"kind\":\"REFUND\"," + reasonAndShare + ",\"evidence\":[\"" + shop.kefu.support.Shop.photo(me) + "\"]}";
             String path = "/api/agent/conversations/" + conversation + "/aftersales";
@@ -367,12 +371,11 @@ class HandoffTest {
                 shop.kefu.support.Shop.item("CRAB", "大闸蟹礼盒", 1, "200.00", false));
         String agent = agentToken("G-" + me);
         try (ChatClient c = shopper(me)) {
-            String conversation = send(c, "转人工");
-            c.next("handoff");
+            String conversation = handedOff(c);
             String body = "{\"orderId\":\"G-" + me + "\",\"sku\":\"CRAB\",\"amount\":20}";
             given().auth().oauth2(agent).contentType("application/json").body(body)
                     .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(409);
-            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            claim(agent, conversation);
             given().auth().oauth2(agent).contentType("application/json").body(body)
                     .post("/api/agent/conversations/" + conversation + "/compensation").then().statusCode(201)
                     .body("status", org.hamcrest.Matchers.equalTo("approved"));
