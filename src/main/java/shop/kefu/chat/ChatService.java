@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.conversation.Accepted;
+import shop.kefu.conversation.ClientMessage;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
 import shop.kefu.conversation.Conversations;
@@ -68,14 +69,18 @@ public class ChatService {
         return turns.storeMessage(customerId, ServerEvent.Message.fromShopper(message.id(), message.text(), message.attachments()));
     }
 
-    /** Lets the engine answer an accepted message, if the bot holds the conversation. */
-    public void answer(String customerId, Accepted accepted, ClientFrame.Message message) {
-        if (accepted.duplicate() || accepted.state() != ConversationState.BOT) {
+    /**
+     * Lets the engine answer an accepted message the bot owes an answer: a new one in a bot-held
+     * conversation, or a resend of one whose answer was never stored. The message is answered as first
+     * stored; whichever attempt stores its answer first wins, the other's is dropped.
+     */
+    public void answer(String customerId, Accepted accepted) {
+        if (!accepted.owed()) {
             return;
         }
         TurnResult result;
         try {
-            result = engine.respond(new Turn(accepted.conversationId(), customerId, message.text(), message.attachments(),
+            result = engine.respond(new Turn(accepted.conversationId(), customerId, accepted.text(), accepted.attachments(),
                     accepted.dialogState()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Engine failed on conversation %s", accepted.conversationId());
@@ -83,13 +88,13 @@ public class ChatService {
         }
         TurnResult reply = result;
         if (reply.handoff() == null) {
-            turns.storeReply(accepted.conversationId(), customerId, replyEvent(reply), reply.dialogState());
+            turns.storeReply(accepted.conversationId(), customerId, accepted.clientId(), replyEvent(reply), reply.dialogState());
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> { // a handoff: on the JPA path, where the queue lives
             Conversation c = conversations.lock(accepted.conversationId());
-            if (c.state != ConversationState.BOT) {
-                return; // an agent took over while the engine was thinking
+            if (c.state != ConversationState.BOT || !ClientMessage.claimAnswer(customerId, accepted.clientId())) {
+                return; // an agent took over while the engine was thinking, or a resend was answered meanwhile
             }
             appendReply(c, reply);
             c.dialogState = reply.dialogState();

@@ -96,7 +96,7 @@ public class ChatSocket {
         }
         channel.ack(accepted.conversationId(), accepted.seq(),
                 events.text(new ServerEvent.Ack(accepted.clientId(), accepted.conversationId(), accepted.seq())));
-        chat.answer(channel.customerId, accepted, m);
+        chat.answer(channel.customerId, accepted);
     }
 
     private void resume(ShopperChannel channel, ClientFrame.Resume r) {

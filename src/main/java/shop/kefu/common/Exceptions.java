@@ -1,6 +1,9 @@
 package shop.kefu.common;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /** Looks through wrapped exceptions (transactions wrap the database's). */
 public final class Exceptions {
@@ -27,8 +30,38 @@ public final class Exceptions {
         return false;
     }
 
-    /** A failure of the database itself (unreachable, connection lost), as opposed to a bug or bad input. */
+    /**
+     * H2's own codes for a lost database (its SQLStates are these numbers, not class 08): connection
+     * broken, database closed, database called at shutdown.
+     */
+    private static final Set<String> H2_CONNECTION_LOST = Set.of("90067", "90098", "90121");
+
+    /**
+     * The database cannot be reached: a connection failure (SQLState class 08, or H2's equivalents) or no
+     * connection from the pool. Every other SQL error is a bug to prevent (a value too long for its column,
+     * a constraint the code should have checked), not an outage to tell the shopper about.
+     */
     public static boolean databaseUnavailable(Throwable e) {
-        return causedBy(e, SQLException.class);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || H2_CONNECTION_LOST.contains(state))) {
+                    return true;
+                }
+                if (state == null && fromPool(sql)) {
+                    return true; // e.g. the pool's acquisition timeout while the database does not answer
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Thrown by the connection pool itself (Agroal sets no SQLState on its own errors). */
+    private static boolean fromPool(SQLException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return at.length > 0 && at[0].getClassName().startsWith("io.agroal.");
     }
 }

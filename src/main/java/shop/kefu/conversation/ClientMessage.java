@@ -24,9 +24,19 @@ public class ClientMessage extends PanacheEntityBase {
     @Column(name = "conversation_id")
     public String conversationId;
     public long seq;
+    /** The bot has answered it, or it was an agent's to answer (see V11__answered.sql). */
+    public boolean answered;
 
     public static ClientMessage lookup(String customerId, String clientId) {
         return findById(new Key(customerId, clientId));
+    }
+
+    /**
+     * Marks a message answered inside the caller's transaction; false if it already was, so of two
+     * attempts to answer one message only one stores its answer.
+     */
+    public static boolean claimAnswer(String customerId, String clientId) {
+        return update("answered = true where customerId = ?1 and clientId = ?2 and answered = false", customerId, clientId) == 1;
     }
 
     public static class Key implements Serializable {

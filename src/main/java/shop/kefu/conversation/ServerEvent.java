@@ -51,7 +51,18 @@ public sealed interface ServerEvent {
             @JsonInclude(JsonInclude.Include.NON_NULL) AfterSalesCard aftersales,
             @JsonInclude(JsonInclude.Include.NON_NULL) DecisionRef decision) implements Logged {
 
+        /**
+         * The longest reply text kept. A reply is stored as plain text in a column of 8,000 characters;
+         * templates and articles stay far below this, but a model's runaway answer must be cut, not make
+         * the turn fail in the database.
+         */
+        public static final int MAX_TEXT = 4000;
+
         public Reply {
+            if (text != null && text.length() > MAX_TEXT) {
+                int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 2)) ? MAX_TEXT - 2 : MAX_TEXT - 1;
+                text = text.substring(0, end) + "…";
+            }
             confidence = Math.round(confidence * 1000) / 1000.0;
             citations = List.copyOf(citations);
             quickReplies = List.copyOf(quickReplies);

@@ -1,5 +1,9 @@
 package shop.kefu.conversation;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,6 +23,17 @@ public class ServerEvents {
     /** The frame as a JSON object, {@code type} first. */
     public ObjectNode tree(ServerEvent event) {
         return json.valueToTree(event);
+    }
+
+    /** The attachment ids of a stored {@link ServerEvent.Message}'s payload. */
+    List<String> attachments(String payload) {
+        try {
+            List<String> ids = new ArrayList<>();
+            json.readTree(payload).path("attachments").forEach(id -> ids.add(id.asText()));
+            return List.copyOf(ids);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored message's payload is not JSON", e);
+        }
     }
 
     /** The frame as text, ready to send. */

@@ -48,8 +48,8 @@ public class TurnStore {
         return Conversations.retryOnConflict(() -> storeInOpen(customerId, message)
                 .orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> {
                     ClientMessage seen = ClientMessage.lookup(customerId, message.id());
-                    if (seen != null) {
-                        return new Accepted(message.id(), seen.conversationId, seen.seq, true, null, null);
+                    if (seen != null) { // a twin won the race to open; its conversation was closed before
+                        return Accepted.answeredDuplicate(message.id(), seen.conversationId, seen.seq);
                     }
                     Conversation c = conversations.activeFor(customerId);
                     ChatEvent event = log.append(c, message, "shopper", message.text());
@@ -58,8 +58,9 @@ public class TurnStore {
                     record.clientId = message.id();
                     record.conversationId = c.id;
                     record.seq = event.seq;
+                    record.answered = c.state != ConversationState.BOT;
                     record.persist();
-                    return new Accepted(message.id(), c.id, event.seq, false, c.state, c.dialogState);
+                    return Accepted.stored(message.id(), c.id, event.seq, c.state, c.dialogState, message);
                 })));
     }
 
@@ -67,15 +68,9 @@ public class TurnStore {
     private Optional<Accepted> storeInOpen(String customerId, ServerEvent.Message message) {
         String clientId = message.id();
         return inTransaction(c -> {
-            try (PreparedStatement seen = c.prepareStatement(
-                    "SELECT conversation_id, seq FROM client_message WHERE customer_id = ? AND client_id = ?")) {
-                seen.setString(1, customerId);
-                seen.setString(2, clientId);
-                try (ResultSet r = seen.executeQuery()) {
-                    if (r.next()) {
-                        return Optional.of(new Accepted(clientId, r.getString(1), r.getLong(2), true, null, null));
-                    }
-                }
+            Optional<Accepted> duplicate = duplicate(c, customerId, clientId);
+            if (duplicate.isPresent()) {
+                return duplicate;
             }
             Locked conversation;
             try (PreparedStatement open = c.prepareStatement(
@@ -93,21 +88,56 @@ public class TurnStore {
             long seq = event.seq();
             insertEvent(c, event);
             try (PreparedStatement remember = c.prepareStatement(
-                    "INSERT INTO client_message (customer_id, client_id, conversation_id, seq) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO client_message (customer_id, client_id, conversation_id, seq, answered) VALUES (?, ?, ?, ?, ?)")) {
                 remember.setString(1, customerId);
                 remember.setString(2, clientId);
                 remember.setString(3, conversation.id());
                 remember.setLong(4, seq);
+                remember.setBoolean(5, conversation.state() != ConversationState.BOT); // an agent's to answer
                 remember.executeUpdate();
             }
             advance(c, event, null, false);
-            return new Committed<>(Optional.of(new Accepted(clientId, conversation.id(), seq, false, conversation.state(),
-                    conversation.dialogState())), event);
+            return new Committed<>(Optional.of(Accepted.stored(clientId, conversation.id(), seq, conversation.state(),
+                    conversation.dialogState(), message)), event);
         });
     }
 
-    /** Stores a bot reply and the engine's new dialog state, unless an agent has taken the conversation over since. */
-    public boolean storeReply(String conversationId, String customerId, ServerEvent.Reply reply, String dialogState) {
+    /**
+     * A client id stored before. Still owed an answer when its first answer was never stored and the bot
+     * still holds its conversation; then the engine gets the message as first stored, whatever the resend
+     * says.
+     */
+    private Optional<Accepted> duplicate(Connection c, String customerId, String clientId) throws SQLException {
+        try (PreparedStatement seen = c.prepareStatement("""
+                SELECT m.conversation_id, m.seq, m.answered, v.state, v.dialog_state, v.active_key, e.text, e.payload
+                FROM client_message m
+                JOIN conversation v ON v.id = m.conversation_id
+                JOIN chat_event e ON e.conversation_id = m.conversation_id AND e.seq = m.seq
+                WHERE m.customer_id = ? AND m.client_id = ?""")) {
+            seen.setString(1, customerId);
+            seen.setString(2, clientId);
+            try (ResultSet r = seen.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                String conversationId = r.getString(1);
+                long seq = r.getLong(2);
+                ConversationState state = ConversationState.valueOf(r.getString(4));
+                if (r.getBoolean(3) || state != ConversationState.BOT || r.getString(6) == null) {
+                    return Optional.of(Accepted.answeredDuplicate(clientId, conversationId, seq));
+                }
+                return Optional.of(new Accepted(clientId, conversationId, seq, true, true, state, r.getString(5), r.getString(7),
+                        events.attachments(r.getString(8))));
+            }
+        }
+    }
+
+    /**
+     * Stores the bot's answer to a shopper message (by its client id) and the engine's new dialog state,
+     * unless an agent has taken the conversation over since or another attempt already answered it.
+     */
+    public boolean storeReply(String conversationId, String customerId, String clientId, ServerEvent.Reply reply,
+            String dialogState) {
         return inTransaction(c -> {
             long lastSeq;
             try (PreparedStatement lock = c.prepareStatement("SELECT last_seq, state FROM conversation WHERE id = ? FOR UPDATE")) {
@@ -119,11 +149,24 @@ public class TurnStore {
                     lastSeq = r.getLong(1);
                 }
             }
+            if (!claimAnswer(c, customerId, clientId)) {
+                return false;
+            }
             LogEntry event = LogEntry.next(conversationId, customerId, lastSeq, events.tree(reply), "bot", reply.text());
             insertEvent(c, event);
             advance(c, event, dialogState, true);
             return new Committed<>(true, event);
         });
+    }
+
+    /** Marks a message answered; false if it already was (a resend was answered while this turn ran). */
+    private static boolean claimAnswer(Connection c, String customerId, String clientId) throws SQLException {
+        try (PreparedStatement claim = c.prepareStatement(
+                "UPDATE client_message SET answered = TRUE WHERE customer_id = ? AND client_id = ? AND answered = FALSE")) {
+            claim.setString(1, customerId);
+            claim.setString(2, clientId);
+            return claim.executeUpdate() == 1;
+        }
     }
 
     private record Locked(String id, long lastSeq, ConversationState state, String dialogState) {
