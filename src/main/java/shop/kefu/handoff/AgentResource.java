@@ -38,6 +38,8 @@ public class AgentResource {
     OrderGateway orders;
     @Inject
     PromptsConfig prompts;
+    @Inject
+    AgentPresence presence;
 
     public record Text(String text) {
     }
@@ -51,6 +53,13 @@ public class AgentResource {
         return new AgentService.Agent(jwt.getName(), name == null ? jwt.getName() : name.toString(), seesAll);
     }
 
+    /** The calling agent; the call is a sign of life (AgentPresence). */
+    private AgentService.Agent me() {
+        AgentService.Agent a = agent(jwt);
+        presence.seen(a.id(), a.name());
+        return a;
+    }
+
     @GET
     @Path("/queue")
     public List<AgentService.QueueItem> queue() {
@@ -60,55 +69,55 @@ public class AgentResource {
     @POST
     @Path("/conversations/{id}/claim")
     public Map<String, String> claim(@PathParam("id") String id) {
-        agents.claim(id, agent(jwt));
+        agents.claim(id, me());
         return Map.of("conversationId", id, "agentId", jwt.getName());
     }
 
     @POST
     @Path("/conversations/{id}/messages")
     public RestResponse<Void> message(@PathParam("id") String id, Text body) {
-        agents.message(id, agent(jwt), body == null ? null : body.text());
+        agents.message(id, me(), body == null ? null : body.text());
         return RestResponse.accepted();
     }
 
     @POST
     @Path("/conversations/{id}/transfer")
     public Map<String, String> transfer(@PathParam("id") String id, Target body) {
-        agents.transfer(id, agent(jwt), body == null ? null : body.agentId());
+        agents.transfer(id, me(), body == null ? null : body.agentId());
         return Map.of("conversationId", id);
     }
 
     @POST
     @Path("/conversations/{id}/release")
     public Map<String, String> release(@PathParam("id") String id) {
-        agents.release(id, agent(jwt));
+        agents.release(id, me());
         return Map.of("conversationId", id);
     }
 
     @POST
     @Path("/conversations/{id}/resolve")
     public Map<String, String> resolve(@PathParam("id") String id) {
-        agents.resolve(id, agent(jwt));
+        agents.resolve(id, me());
         return Map.of("conversationId", id);
     }
 
     @POST
     @Path("/conversations/{id}/notes")
     public RestResponse<AgentNote> note(@PathParam("id") String id, Text body) {
-        return RestResponse.status(RestResponse.Status.CREATED, agents.note(id, agent(jwt), body == null ? null : body.text()));
+        return RestResponse.status(RestResponse.Status.CREATED, agents.note(id, me(), body == null ? null : body.text()));
     }
 
     @GET
     @Path("/conversations/{id}")
     public AgentService.Transcript transcript(@PathParam("id") String id) {
-        return agents.transcript(id, agent(jwt), json);
+        return agents.transcript(id, me(), json);
     }
 
     /** The shopper's orders, for the agent working on their conversation. */
     @GET
     @Path("/conversations/{id}/orders")
     public List<Order> shopperOrders(@PathParam("id") String id) {
-        String customer = agents.transcript(id, agent(jwt), json).customerId();
+        String customer = agents.transcript(id, me(), json).customerId();
         return orders.ordersOf(customer);
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -21,6 +23,8 @@ import shop.kefu.dialog.Replies;
 /** What agents do with conversations: claim, reply, transfer, hand back, resolve, take notes. */
 @ApplicationScoped
 public class AgentService {
+
+    private static final Logger LOG = Logger.getLogger(AgentService.class);
 
     @Inject
     Conversations conversations;
@@ -106,9 +110,11 @@ public class AgentService {
     }
 
     /**
-     * To another agent who has the workspace open (under the name they signed in with), or (no target)
-     * back to the queue, keeping the original place. A target nobody is signed in as is refused: the
-     * conversation would wait for an agent who may not exist, and the shopper would see a made-up name.
+     * To another agent who is present (under the name they signed in with), or (no target) back to the
+     * queue, keeping the original place. A target nobody is signed in as is refused: the conversation
+     * would wait for an agent who may not exist, and the shopper would see a made-up name. The holder
+     * transfers; a supervisor or admin may also take a conversation from another agent (an override, for
+     * an agent who is away but still counts as present).
      */
     public void transfer(String conversationId, Agent agent, String targetAgentId) {
         Agent target = null;
@@ -119,7 +125,13 @@ public class AgentService {
         }
         Agent to = target;
         QuarkusTransaction.requiringNew().run(() -> {
-            Conversation c = held(conversationId, agent);
+            Conversation c = existing(conversationId);
+            boolean override = agent.seesAll() && c.state == ConversationState.WITH_AGENT && !c.isHeldBy(agent.id());
+            if (!override) {
+                requireHeld(c, agent);
+            } else {
+                LOG.infof("%s moved conversation %s away from agent %s", agent.id(), conversationId, c.agentId);
+            }
             leave(c);
             if (to != null) {
                 join(c, to);
@@ -256,7 +268,10 @@ public class AgentService {
     }
 
     private Conversation held(String id, Agent agent) {
-        Conversation c = existing(id);
+        return requireHeld(existing(id), agent);
+    }
+
+    private static Conversation requireHeld(Conversation c, Agent agent) {
         if (!c.isHeldBy(agent.id())) {
             throw Refusal.conflict("not_held", "Claim the conversation first; it is not held by you.");
         }

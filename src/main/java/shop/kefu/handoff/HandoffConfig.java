@@ -19,6 +19,13 @@ public interface HandoffConfig {
     @WithDefault("60s")
     Duration disconnectGrace();
 
+    /**
+     * How often each node returns to the queue the conversations of agents absent for the grace period
+     * (and marks its own connected agents present).
+     */
+    @WithDefault("15s")
+    Duration presenceSweepEvery();
+
     /** How often service levels are checked (breaches flagged and counted). */
     @WithDefault("30s")
     Duration slaCheckEvery();

@@ -37,6 +37,8 @@ class HandoffTest {
     URI base;
     @Inject
     SlaMonitor sla;
+    @Inject
+    AbsentAgents absentAgents;
 
     private ChatClient shopper(String me) {
         ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(me));
@@ -73,9 +75,10 @@ class HandoffTest {
     }
 
     @Test
-    void anAgentTakesOverLiveAndTheBotStaysSilent() {
+    void anAgentTakesOverLiveAndTheBotStaysSilent() throws Exception {
         String me = Ws.uniqueCustomer("H");
         String agent = agentToken("A-" + me);
+        Thread.sleep(1100); // agents of earlier tests, present through their REST calls, are away after the 1 s grace
         try (ChatClient c = shopper(me)) {
             String conversation = send(c, "转人工");
             c.next("reply");
@@ -219,6 +222,42 @@ class HandoffTest {
         assertNotNull(item, "back in the queue");
         assertEquals("agent_claimed", item.getString("reason"), "how it left the bot");
         assertTrue(item.getLong("waitingSeconds") >= 0);
+    }
+
+    @Test
+    void anAgentWhoWorkedOnlyThroughRestAndWentAwayLosesTheirConversationsToTheQueue() throws Exception {
+        String me = Ws.uniqueCustomer("H");
+        try (ChatClient c = shopper(me)) {
+            String conversation = handedOff(c);
+            claim(agentToken("R-" + me), conversation); // no workspace socket: REST only
+            c.next("agent_joined");
+            absentAgents.sweep();
+            assertTrue(c.drain(Duration.ofMillis(300)).stream().noneMatch(f -> f.path("type").asText().equals("agent_left")),
+                    "an agent who was just at work keeps the conversation");
+
+            Thread.sleep(1500); // the test profile's grace period is 1 s
+            absentAgents.sweep(); // what the presence sweep does every kefu.handoff.presence-sweep-every
+            assertEquals("R-" + me, c.next("agent_left").at("/agent/id").asText());
+            assertEquals("agent_disconnected", c.next("handoff").get("reason").asText());
+            assertNotNull(queueItem(agentToken("Q-" + me), conversation), "waiting in the queue again");
+        }
+    }
+
+    @Test
+    void aSupervisorMovesAConversationAwayFromAnAgentAndAnotherAgentCannot() {
+        String me = Ws.uniqueCustomer("H");
+        try (ChatClient c = shopper(me)) {
+            String conversation = handedOff(c);
+            claim(agentToken("A-" + me), conversation);
+            c.next("agent_joined");
+            given().auth().oauth2(agentToken("B-" + me)).contentType("application/json").body("{}")
+                    .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(409)
+                    .body("error", org.hamcrest.Matchers.equalTo("not_held"));
+            given().auth().oauth2(Tokens.of("supervisor", "SV-" + me)).contentType("application/json").body("{}")
+                    .post("/api/agent/conversations/" + conversation + "/transfer").then().statusCode(200);
+            assertEquals("A-" + me, c.next("agent_left").at("/agent/id").asText());
+            assertEquals("transfer", c.next("handoff").get("reason").asText());
+        }
     }
 
     @Test
