@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import shop.kefu.common.Exceptions;
 import shop.kefu.common.Refusal;
+import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
 import shop.kefu.policy.ClaimRequest;
 import shop.kefu.policy.Decision;
@@ -65,12 +66,21 @@ public class AfterSalesService {
         return order;
     }
 
+    /**
+     * What an earlier after-sales order on the item is worth against the next claim: the money it grants,
+     * or, for a replacement or reship that grants none, the item itself (a new item was sent for it).
+     */
+    private static BigDecimal value(AfterSalesOrder a, Order.Item item) {
+        boolean goods = a.kind.equals(ClaimKind.REPLACEMENT.wire()) || a.kind.equals(ClaimKind.RESHIP.wire());
+        return goods && a.amount.signum() == 0 ? item.paid() : a.amount;
+    }
+
     private Evaluation evaluate(String customerId, Claim claim, Order order) {
         Order.Item item = order.item(claim.sku()).orElseThrow();
         long evidence = ownedEvidence(customerId, claim.evidence()).size();
         BigDecimal claimed = QuarkusTransaction.joiningExisting().call(() -> AfterSalesOrder.<AfterSalesOrder> list(
                 "orderId = ?1 and sku = ?2 and status <> ?3", order.orderId(), item.sku(), AfterSalesStatus.REJECTED)
-                .stream().map(a -> a.amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+                .stream().map(a -> value(a, item)).reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal amount = claim.reason() == ClaimReason.PRICE_DROP ? priceDifference(item)
                 : claim.reason() == ClaimReason.GOODWILL ? (claim.compensation() == null ? BigDecimal.ZERO : claim.compensation())
                 : item.paid().multiply(BigDecimal.valueOf(claim.share())).setScale(2, RoundingMode.HALF_UP);

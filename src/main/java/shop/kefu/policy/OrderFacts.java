@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
  *
  * @param deliveredAt     when the shopper signed for it; null if not delivered yet
  * @param paid            what was paid for the item (all units)
- * @param alreadyClaimed  value of earlier after-sales orders on the item that were not rejected
+ * @param alreadyClaimed  value of earlier after-sales orders on the item that were not rejected: the money
+ *                        granted, and for a replacement or reship that grants none, the item's value
  */
 public record OrderFacts(String category, OffsetDateTime deliveredAt, boolean custom, BigDecimal paid, BigDecimal alreadyClaimed) {
 }

@@ -21,8 +21,12 @@ public final class PolicyEngine {
             return reject("order.not-delivered", "订单还没有签收，暂时不能申请售后。");
         }
         BigDecimal remaining = o.paid().subtract(o.alreadyClaimed()).max(BigDecimal.ZERO);
-        if (remaining.signum() == 0 && r.kind() != ClaimKind.REPLACEMENT) {
+        if (remaining.signum() == 0) {
             return reject("order.already-claimed", "这件商品已经全额申请过售后，不能重复申请。");
+        }
+        if (r.kind() == ClaimKind.REPLACEMENT && o.alreadyClaimed().signum() > 0) {
+            // A new item on top of money already granted for this one would pay twice for one loss.
+            return reject("order.already-claimed", "这件商品已经申请过退款或补发，不能再换货；如有其他问题，可以转人工为您处理。");
         }
         BigDecimal amount = r.amount().min(remaining).setScale(2, RoundingMode.HALF_UP);
         Duration since = Duration.between(o.deliveredAt(), now);

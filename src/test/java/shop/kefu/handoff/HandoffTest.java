@@ -360,6 +360,32 @@ class HandoffTest {
     }
 
     @Test
+    void aReplacedItemIsNotRefundedToo() {
+        String me = Ws.uniqueCustomer("H");
+        shop.kefu.support.Shop.order("F-" + me, me, "furniture", OffsetDateTime.now().minusDays(3),
+                shop.kefu.support.Shop.item("SOFA", "布艺沙发 三人位", 1, "2000.00", false),
+                shop.kefu.support.Shop.item("DESK", "实木书桌", 1, "900.00", false));
+        String agent = agentToken("F-" + me);
+        try (ChatClient c = shopper(me)) {
+            String conversation = handedOff(c);
+            claim(agent, conversation);
+            String path = "/api/agent/conversations/" + conversation + "/aftersales";
+            java.util.function.BiFunction<String, String, String> claim = (sku, kindAndReason) -> "{\"orderId\":\"F-" + me
+                    + "\",\"sku\":\"" + sku + "\"," + kindAndReason + ",\"share\":1,\"evidence\":[\"" + shop.kefu.support.Shop.photo(me) + "\"]}";
+            // a new sofa is on its way for the damaged one; a refund of the sofa on top would pay twice
+            given().auth().oauth2(agent).contentType("application/json").body(claim.apply("SOFA", "\"kind\":\"REPLACEMENT\",\"reason\":\"DAMAGED\""))
+                    .post(path).then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("approved"));
+            given().auth().oauth2(agent).contentType("application/json").body(claim.apply("SOFA", "\"kind\":\"REFUND\",\"reason\":\"QUALITY\""))
+                    .post(path).then().statusCode(409).body("rule", org.hamcrest.Matchers.equalTo("order.already-claimed"));
+            // and the other way round: money first, then no new item on top
+            given().auth().oauth2(agent).contentType("application/json").body(claim.apply("DESK", "\"kind\":\"REFUND\",\"reason\":\"QUALITY\""))
+                    .post(path).then().statusCode(201);
+            given().auth().oauth2(agent).contentType("application/json").body(claim.apply("DESK", "\"kind\":\"REPLACEMENT\",\"reason\":\"DAMAGED\""))
+                    .post(path).then().statusCode(409).body("rule", org.hamcrest.Matchers.equalTo("order.already-claimed"));
+        }
+    }
+
+    @Test
     void claimsOnOneItemNeverAddUpToMoreThanWasPaidOrToALargeInstantRefund() throws Exception {
         String me = Ws.uniqueCustomer("H");
         shop.kefu.support.Shop.order("L-" + me, me, "fresh", OffsetDateTime.now().minusHours(5),
