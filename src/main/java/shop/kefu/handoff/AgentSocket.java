@@ -168,10 +168,10 @@ public class AgentSocket {
      */
     private void queueChanged() {
         if (PUSH_PENDING.compareAndSet(false, true)) {
-            vertx.setTimer(Math.max(1, config.queuePushInterval().toMillis()), t -> Infrastructure.getDefaultWorkerPool().execute(() -> {
-                PUSH_PENDING.set(false);
-                broadcastQueue();
-            }));
+            vertx.setTimer(Math.max(1, config.queuePushInterval().toMillis()), t -> {
+                PUSH_PENDING.set(false); // first: a push that fails must not stop every later one
+                Infrastructure.getDefaultWorkerPool().execute(this::broadcastQueue);
+            });
         }
     }
 
