@@ -15,10 +15,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.Exceptions;
+import shop.kefu.common.Page;
+import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
@@ -213,15 +216,35 @@ public class AfterSalesService {
         return QuarkusTransaction.requiringNew().call(() -> AfterSalesOrder.<AfterSalesOrder> find("dedupeKey", key).firstResultOptional());
     }
 
-    public List<AfterSalesOrder> of(String customerId) {
-        return QuarkusTransaction.requiringNew().call(() -> AfterSalesOrder.<AfterSalesOrder> list(
-                "customerId = ?1 order by createdAt desc", customerId));
+    /** The customer's most recent after-sales orders (newest first), for the bot's answers. */
+    public List<AfterSalesOrder> recent(String customerId, int n) {
+        return of(customerId, new PageRequest(n, null)).items();
     }
 
-    public List<AfterSalesOrder> withStatus(AfterSalesStatus status) {
-        return QuarkusTransaction.requiringNew().call(() -> status == null
-                ? AfterSalesOrder.<AfterSalesOrder> list("order by createdAt desc")
-                : AfterSalesOrder.<AfterSalesOrder> list("status = ?1 order by createdAt desc", status));
+    /** A page of the customer's after-sales orders, newest first. */
+    public Page<AfterSalesOrder> of(String customerId, PageRequest page) {
+        return page(page, "customerId = :who", Parameters.with("who", customerId));
+    }
+
+    /** A page of all after-sales orders (of one status, unless null), newest first. */
+    public Page<AfterSalesOrder> withStatus(AfterSalesStatus status, PageRequest page) {
+        return status == null ? page(page, "1 = 1", new Parameters()) : page(page, "status = :status", Parameters.with("status", status));
+    }
+
+    /** Newest first; the cursor is the id of the last order seen, and ties on the time are broken by id. */
+    private static Page<AfterSalesOrder> page(PageRequest page, String filter, Parameters params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String where = filter;
+            if (page.after() != null) {
+                AfterSalesOrder last = AfterSalesOrder.<AfterSalesOrder> findByIdOptional(page.after())
+                        .orElseThrow(() -> Refusal.invalid("invalid_cursor", "Parameter after names no after-sales order."));
+                where += " and (createdAt < :at or (createdAt = :at and id < :id))";
+                params.and("at", last.createdAt).and("id", last.id);
+            }
+            List<AfterSalesOrder> rows = AfterSalesOrder.<AfterSalesOrder> find(where + " order by createdAt desc, id desc", params)
+                    .range(0, page.fetch() - 1).list();
+            return page.cut(rows, a -> a.id);
+        });
     }
 
     /** Who created the case: the first entry of its history ("bot" for the bot's own claims). */

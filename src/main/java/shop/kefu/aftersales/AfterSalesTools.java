@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class AfterSalesTools {
 
+    private static final int RECENT = 20;
+
     @Inject
     OrderGateway orders;
     @Inject
@@ -76,8 +78,9 @@ public class AfterSalesTools {
         return aftersales.standing(customerId, claim);
     }
 
+    /** The customer's most recent after-sales orders: the bot mentions a few, never a whole history. */
     public List<AfterSalesOrder> myAfterSales(String customerId) {
-        return aftersales.of(customerId);
+        return aftersales.recent(customerId, RECENT);
     }
 
     /** Records an installation or repair visit request; a technician calls to fix the time. */

@@ -22,8 +22,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
+import shop.kefu.common.Page;
+import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
 
@@ -90,14 +94,16 @@ public class OrderResources {
     @GET
     @Path("/me/aftersales")
     @RolesAllowed(Roles.SHOPPER)
-    public List<AfterSalesView> myAfterSales(SecurityContext who) {
-        return aftersales.of(who.getUserPrincipal().getName()).stream().map(this::view).toList();
+    public RestResponse<List<AfterSalesView>> myAfterSales(SecurityContext who, @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
+        return views(aftersales.of(who.getUserPrincipal().getName(), PageRequest.of(limit, after)), uri);
     }
 
     @GET
     @Path("/aftersales")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    public List<AfterSalesView> all(@QueryParam("status") String status) {
+    public RestResponse<List<AfterSalesView>> all(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
         AfterSalesStatus s = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -106,7 +112,11 @@ public class OrderResources {
                 throw Refusal.invalid("invalid_status", "Unknown status '" + status + "'.");
             }
         }
-        return aftersales.withStatus(s).stream().map(this::view).toList();
+        return views(aftersales.withStatus(s, PageRequest.of(limit, after)), uri);
+    }
+
+    private RestResponse<List<AfterSalesView>> views(Page<AfterSalesOrder> page, UriInfo uri) {
+        return new Page<>(page.items().stream().map(this::view).toList(), page.next()).response(uri);
     }
 
     @GET

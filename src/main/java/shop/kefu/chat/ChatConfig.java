@@ -28,4 +28,16 @@ public interface ChatConfig {
     /** Longest rating comment, in characters. */
     @WithDefault("500")
     int maxCommentLength();
+
+    /** Open /ws/chat connections one shopper may have at once (the mini-program opens up to 5). */
+    @WithDefault("5")
+    int maxConnections();
+
+    /** Events one conversation may hold; the shopper message that reaches it closes the conversation. */
+    @WithDefault("1000")
+    int maxEvents();
+
+    /** Most events one resume sends; the client resumes again from the last one it got. */
+    @WithDefault("200")
+    int resumeMaxEvents();
 }

@@ -3,6 +3,7 @@ package shop.kefu.chat;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -29,6 +30,8 @@ import shop.kefu.security.Roles;
 public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+    /** WebSocket close code 1008: the connection breaks a rule of the service (here, too many at once). */
+    private static final int POLICY_VIOLATION = 1008;
 
     @Inject
     SecurityIdentity identity;
@@ -42,11 +45,18 @@ public class ChatSocket {
     Conversations conversations;
     @Inject
     ServerEvents events;
+    @Inject
+    ConversationCap cap;
 
     @OnOpen
     void open(WebSocketConnection connection) {
         String customerId = identity.getPrincipal().getName();
-        ShopperChannel channel = channels.open(connection, customerId);
+        ShopperChannel channel = channels.open(connection, customerId).orElse(null);
+        if (channel == null) {
+            connection.sendTextAndAwait(error("too_many_connections", "您打开的聊天窗口太多了，请先关闭其他窗口再试。", null));
+            connection.closeAndAwait(new CloseReason(POLICY_VIOLATION, "too_many_connections"));
+            return;
+        }
         ChatService.Opened opened = chat.open(customerId);
         // Until the shopper has written, a connecting client is shown the greeting; after that a
         // reconnecting client asks for what it missed with "resume".
@@ -58,6 +68,9 @@ public class ChatSocket {
     @OnTextMessage
     void onText(String raw, WebSocketConnection connection) {
         ShopperChannel channel = channels.get(connection);
+        if (channel == null) {
+            return; // a refused connection, closing
+        }
         if (!channel.limiter.tryAcquire()) {
             channel.send(error("rate_limited", "发送太频繁了，请稍后再试。", null));
             return;
@@ -96,6 +109,9 @@ public class ChatSocket {
         }
         channel.ack(accepted.conversationId(), accepted.seq(),
                 events.text(new ServerEvent.Ack(accepted.clientId(), accepted.conversationId(), accepted.seq())));
+        if (cap.closeIfFull(accepted)) {
+            return;
+        }
         chat.answer(channel.customerId, accepted);
     }
 
@@ -103,7 +119,10 @@ public class ChatSocket {
         Conversation c = conversations.ownedBy(r.conversationId(), channel.customerId)
                 .orElseThrow(() -> new ChatError("not_found", "没有找到这个会话。"));
         channels.attach(channel, c.id, Math.min(r.afterSeq(), c.lastSeq));
-        channel.catchUpNow();
+        long pageEnd = channel.catchUpNow();
+        if (pageEnd >= 0 && pageEnd < c.lastSeq) {
+            channel.send(events.text(new ServerEvent.More(c.id, pageEnd, c.lastSeq)));
+        }
     }
 
     private String error(String code, String message, String clientId) {

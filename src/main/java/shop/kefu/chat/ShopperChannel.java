@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 
+import shop.kefu.common.TokenBucket;
 import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.EventLog;
 
@@ -21,17 +22,20 @@ final class ShopperChannel {
 
     final WebSocketConnection connection;
     final String customerId;
-    final RateLimiter limiter;
+    final TokenBucket limiter;
     private final EventLog log;
     private final Executor background;
+    private final int page;
 
     private String conversationId;
     private long lastSent;
     private long highestNotified;
     private boolean catchingUp;
 
-    ShopperChannel(WebSocketConnection connection, String customerId, RateLimiter limiter, EventLog log, Executor background) {
+    ShopperChannel(WebSocketConnection connection, String customerId, TokenBucket limiter, EventLog log, Executor background,
+            int page) {
         this.connection = connection;
+        this.page = page;
         this.limiter = limiter;
         this.customerId = customerId;
         this.log = log;
@@ -49,9 +53,14 @@ final class ShopperChannel {
         this.highestNotified = seenSeq;
     }
 
-    /** Sends every stored event the client has not seen yet, in order (blocking: worker threads only). */
-    synchronized void catchUpNow() {
-        sendAll(log.after(conversationId, lastSent));
+    /**
+     * Sends the stored events the client has not seen yet, in order, at most one page of them (blocking:
+     * worker threads only). Returns the last seq sent if the page was full, so more may follow; else -1.
+     */
+    synchronized long catchUpNow() {
+        List<ChatEvent> events = log.after(conversationId, lastSent, page);
+        sendAll(events);
+        return events.size() == page ? lastSent : -1;
     }
 
     /** Acknowledges a stored shopper message: earlier unseen events first, so the client never sees a gap. */
@@ -89,7 +98,7 @@ final class ShopperChannel {
         }
         List<ChatEvent> missing;
         try {
-            missing = log.after(conversation, from);
+            missing = log.after(conversation, from, page); // a page at a time; the loop below fetches the next
         } catch (RuntimeException e) {
             LOG.warnf(e, "Catch-up of conversation %s failed; the client can resume", conversation);
             synchronized (this) {

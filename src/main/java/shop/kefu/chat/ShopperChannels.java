@@ -1,6 +1,7 @@
 package shop.kefu.chat;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import shop.kefu.common.TokenBucket;
 import shop.kefu.conversation.EventLog;
 import shop.kefu.conversation.EventStored;
 
@@ -28,12 +30,28 @@ public class ShopperChannels {
 
     private final Map<String, ShopperChannel> byConnection = new ConcurrentHashMap<>();
     private final Map<String, Set<ShopperChannel>> byConversation = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perCustomer = new ConcurrentHashMap<>();
 
-    ShopperChannel open(WebSocketConnection connection, String customerId) {
+    /**
+     * A channel for a new connection, or empty when the shopper already has the most connections allowed:
+     * the frame rate is limited per connection, so the number of connections bounds what one shopper can send.
+     */
+    Optional<ShopperChannel> open(WebSocketConnection connection, String customerId) {
+        int max = config.maxConnections();
+        boolean[] admitted = { false };
+        perCustomer.compute(customerId, (k, n) -> {
+            int open = n == null ? 0 : n;
+            admitted[0] = open < max;
+            return admitted[0] ? open + 1 : n;
+        });
+        if (!admitted[0]) {
+            return Optional.empty();
+        }
         ShopperChannel channel = new ShopperChannel(connection, customerId,
-                new RateLimiter(config.rateBurst(), config.ratePerSecond()), log, Infrastructure.getDefaultWorkerPool());
+                new TokenBucket(config.rateBurst(), config.ratePerSecond()), log, Infrastructure.getDefaultWorkerPool(),
+                config.resumeMaxEvents());
         byConnection.put(connection.id(), channel);
-        return channel;
+        return Optional.of(channel);
     }
 
     ShopperChannel get(WebSocketConnection connection) {
@@ -51,7 +69,11 @@ public class ShopperChannels {
 
     void close(WebSocketConnection connection) {
         ShopperChannel channel = byConnection.remove(connection.id());
-        if (channel != null && channel.conversationId() != null) {
+        if (channel == null) {
+            return; // refused at open: never counted
+        }
+        perCustomer.computeIfPresent(channel.customerId, (k, n) -> n <= 1 ? null : n - 1);
+        if (channel.conversationId() != null) {
             unregister(channel.conversationId(), channel);
         }
     }

@@ -41,9 +41,11 @@ public class EventLog {
         return row;
     }
 
+    /** At most {@code max} events after {@code afterSeq}, in order: no read returns a whole long log. */
     @Transactional
-    public List<ChatEvent> after(String conversationId, long afterSeq) {
-        return ChatEvent.list("conversationId = ?1 and seq > ?2 order by seq", conversationId, afterSeq);
+    public List<ChatEvent> after(String conversationId, long afterSeq, int max) {
+        return ChatEvent.<ChatEvent> find("conversationId = ?1 and seq > ?2 order by seq", conversationId, afterSeq)
+                .range(0, max - 1).list();
     }
 
     @Transactional

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         @JsonSubTypes.Type(ServerEvent.AgentJoined.class), @JsonSubTypes.Type(ServerEvent.AgentLeft.class),
         @JsonSubTypes.Type(ServerEvent.Session.class), @JsonSubTypes.Type(ServerEvent.Ack.class),
         @JsonSubTypes.Type(ServerEvent.Error.class), @JsonSubTypes.Type(ServerEvent.AgentView.class),
-        @JsonSubTypes.Type(ServerEvent.Queue.class) })
+        @JsonSubTypes.Type(ServerEvent.Queue.class), @JsonSubTypes.Type(ServerEvent.More.class) })
 public sealed interface ServerEvent {
 
     /** An event of a conversation's log: stored with a seq and a time, and replayed to every view. */
@@ -138,8 +138,16 @@ public sealed interface ServerEvent {
     record AgentView(String conversationId, JsonNode event) implements ServerEvent {
     }
 
-    /** On /ws/agent: the whole queue. */
+    /**
+     * A resume sent one page of the log and more follows: the client resumes again after
+     * {@code afterSeq} (the last event it got) when it wants the rest.
+     */
+    @JsonTypeName("more")
+    record More(String conversationId, long afterSeq, long lastSeq) implements ServerEvent {
+    }
+
+    /** On /ws/agent: the first page of the queue, and how many conversations wait in all. */
     @JsonTypeName("queue")
-    record Queue(List<?> items) implements ServerEvent {
+    record Queue(List<?> items, long total) implements ServerEvent {
     }
 }

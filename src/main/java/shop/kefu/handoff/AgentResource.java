@@ -16,9 +16,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import shop.kefu.aftersales.Order;
 import shop.kefu.aftersales.OrderGateway;
+import shop.kefu.common.Page;
+import shop.kefu.common.PageRequest;
 import shop.kefu.dialog.PromptsConfig;
 import shop.kefu.dialog.Replies;
 import shop.kefu.security.Roles;
@@ -62,8 +67,9 @@ public class AgentResource {
 
     @GET
     @Path("/queue")
-    public List<AgentService.QueueItem> queue() {
-        return agents.queue();
+    public RestResponse<List<AgentService.QueueItem>> queue(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        return agents.queue(PageRequest.of(limit, after)).response(uri);
     }
 
     @POST
@@ -109,16 +115,19 @@ public class AgentResource {
 
     @GET
     @Path("/conversations/{id}")
-    public AgentService.Transcript transcript(@PathParam("id") String id) {
-        return agents.transcript(id, me(), json);
+    public RestResponse<AgentService.Transcript> transcript(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
+        // a transcript is read whole more often than not: its page is the largest a list allows
+        AgentService.TranscriptPage page = agents.transcript(id, me(), json,
+                PageRequest.of(limit, after, PageRequest.MAX_LIMIT, PageRequest.MAX_LIMIT));
+        return Page.withNext(RestResponse.ResponseBuilder.ok(page.transcript()), uri, page.next()).build();
     }
 
     /** The shopper's orders, for the agent working on their conversation. */
     @GET
     @Path("/conversations/{id}/orders")
     public List<Order> shopperOrders(@PathParam("id") String id) {
-        String customer = agents.transcript(id, me(), json).customerId();
-        return orders.ordersOf(customer);
+        return orders.ordersOf(agents.customerOf(id, me()));
     }
 
     @GET

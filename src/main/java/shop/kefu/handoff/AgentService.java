@@ -7,10 +7,13 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import shop.kefu.common.Page;
+import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.Conversation;
@@ -25,6 +28,8 @@ import shop.kefu.dialog.Replies;
 public class AgentService {
 
     private static final Logger LOG = Logger.getLogger(AgentService.class);
+    /** Notes shown with a transcript, oldest first; notes are added by staff only, a few per conversation. */
+    private static final int NOTES = 200;
 
     @Inject
     Conversations conversations;
@@ -61,21 +66,37 @@ public class AgentService {
             long waitingSeconds, boolean firstResponseBreached, OffsetDateTime handoffAt, Summaries.Summary summary) {
     }
 
-    public List<QueueItem> queue() {
+    /** A page of the queue: most urgent first, then longest waiting; the cursor is the last conversation seen. */
+    public Page<QueueItem> queue(PageRequest page) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Conversation> waiting = Conversation.list("state = ?1 order by urgency desc, handoffAt asc",
-                    ConversationState.WAITING_FOR_AGENT);
+            String where = "state = :waiting";
+            Parameters params = Parameters.with("waiting", ConversationState.WAITING_FOR_AGENT);
+            if (page.after() != null) {
+                Conversation last = Conversation.<Conversation> findByIdOptional(page.after()).filter(c -> c.handoffAt != null)
+                        .orElseThrow(() -> Refusal.invalid("invalid_cursor", "Parameter after names no conversation of the queue."));
+                where += " and (urgency < :u or (urgency = :u and (handoffAt > :h or (handoffAt = :h and id > :id))))";
+                params.and("u", last.urgency).and("h", last.handoffAt).and("id", last.id);
+            }
+            List<Conversation> waiting = Conversation.<Conversation> find(where + " order by urgency desc, handoffAt asc, id asc", params)
+                    .range(0, page.fetch() - 1).list();
+            Page<Conversation> rows = page.cut(waiting, c -> c.id);
             OffsetDateTime now = OffsetDateTime.now();
-            java.util.concurrent.atomic.AtomicLong position = new java.util.concurrent.atomic.AtomicLong();
-            return waiting.stream().map(c -> {
+            long position = rows.items().isEmpty() ? 0 : HandoffService.queuePosition(rows.items().get(0)) - 1;
+            List<QueueItem> items = new java.util.ArrayList<>();
+            for (Conversation c : rows.items()) {
                 // every way into the queue sets a handoff time; a row from before that rule waits from now
                 OffsetDateTime since = c.handoffAt == null ? now : c.handoffAt;
-                return new QueueItem(c.id, c.customerId, c.handoffReason, c.urgency, position.incrementAndGet(),
-                        Duration.between(since, now).toSeconds(),
+                items.add(new QueueItem(c.id, c.customerId, c.handoffReason, c.urgency, ++position, Duration.between(since, now).toSeconds(),
                         c.firstResponseBreached || Duration.between(since, now).compareTo(config.firstResponse()) > 0, since,
-                        summaries.of(c));
-            }).toList();
+                        summaries.of(c)));
+            }
+            return new Page<>(items, rows.next());
         });
+    }
+
+    /** How many conversations wait in the queue. */
+    public long waiting() {
+        return QuarkusTransaction.requiringNew().call(() -> Conversation.count("state", ConversationState.WAITING_FOR_AGENT));
     }
 
     /** The agent takes the conversation; exactly one of two agents claiming at once wins. */
@@ -228,21 +249,51 @@ public class AgentService {
             List<com.fasterxml.jackson.databind.JsonNode> events, List<AgentNote> notes, Integer rating, String ratingComment) {
     }
 
-    public Transcript transcript(String conversationId, Agent agent, com.fasterxml.jackson.databind.ObjectMapper json) {
+    /** A transcript with one page of its events, and the cursor of the next page (null on the last). */
+    public record TranscriptPage(Transcript transcript, String next) {
+    }
+
+    /** The transcript with one page of its events: those after seq {@code page.after()}, at most {@code page.limit()}. */
+    public TranscriptPage transcript(String conversationId, Agent agent, com.fasterxml.jackson.databind.ObjectMapper json,
+            PageRequest page) {
+        long after = afterSeq(page);
         return QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = existing(conversationId);
             mayOpen(c, agent);
-            List<com.fasterxml.jackson.databind.JsonNode> events = ChatEvent.<ChatEvent> list("conversationId = ?1 order by seq", c.id)
-                    .stream().map(e -> {
-                        try {
-                            return json.readTree(e.wire());
-                        } catch (Exception ex) {
-                            throw new IllegalStateException(ex);
-                        }
-                    }).toList();
-            return new Transcript(c.id, c.customerId, c.state.name(), c.agentId, summaries.of(c), events,
-                    AgentNote.list("conversationId = ?1 order by createdAt", c.id), c.rating, c.ratingComment);
+            Page<ChatEvent> rows = page.cut(ChatEvent.<ChatEvent> find("conversationId = ?1 and seq > ?2 order by seq", c.id, after)
+                    .range(0, page.fetch() - 1).list(), e -> Long.toString(e.seq));
+            List<com.fasterxml.jackson.databind.JsonNode> events = rows.items().stream().map(e -> {
+                try {
+                    return json.readTree(e.wire());
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }).toList();
+            return new TranscriptPage(new Transcript(c.id, c.customerId, c.state.name(), c.agentId, summaries.of(c), events,
+                    AgentNote.<AgentNote> find("conversationId = ?1 order by createdAt", c.id).range(0, NOTES - 1).list(), c.rating,
+                    c.ratingComment), rows.next());
         });
+    }
+
+    /** The shopper of a conversation the agent may open. */
+    public String customerOf(String conversationId, Agent agent) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Conversation c = existing(conversationId);
+            mayOpen(c, agent);
+            return c.customerId;
+        });
+    }
+
+    private static long afterSeq(PageRequest page) {
+        try {
+            long seq = page.after() == null ? 0 : Long.parseLong(page.after());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Refusal.invalid("invalid_cursor", "Parameter after must be the seq of an event.");
     }
 
     private void join(Conversation c, Agent agent) {

@@ -3,6 +3,7 @@ package shop.kefu.handoff;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.Exceptions;
+import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
@@ -64,6 +66,8 @@ public class AgentSocket {
 
     /** The open agent connections by connection id. */
     private static final Map<String, Open> OPEN = new ConcurrentHashMap<>();
+    /** A queue push is scheduled and has not started yet. */
+    private static final AtomicBoolean PUSH_PENDING = new AtomicBoolean();
 
     @OnOpen
     void open(WebSocketConnection connection) {
@@ -146,14 +150,28 @@ public class AgentSocket {
             }
             if (Set.of("handoff", "agent_joined", "agent_left").contains(e.type())
                     || c.state == ConversationState.WAITING_FOR_AGENT) {
-                broadcastQueue();
+                queueChanged();
             }
         });
     }
 
     void onQueue(@Observes QueueChanged changed) {
         if (!OPEN.isEmpty()) {
-            Infrastructure.getDefaultWorkerPool().execute(this::broadcastQueue);
+            queueChanged();
+        }
+    }
+
+    /**
+     * Pushes the queue once the changes of a short interval have come in: every message of a waiting
+     * conversation changes its summary, and a chatty shopper must not rebuild the queue for every agent
+     * at the rate they type. A change during a push schedules the next one, so the last change is shown.
+     */
+    private void queueChanged() {
+        if (PUSH_PENDING.compareAndSet(false, true)) {
+            vertx.setTimer(Math.max(1, config.queuePushInterval().toMillis()), t -> {
+                PUSH_PENDING.set(false); // first: a push that fails must not stop every later one
+                Infrastructure.getDefaultWorkerPool().execute(this::broadcastQueue);
+            });
         }
     }
 
@@ -168,7 +186,8 @@ public class AgentSocket {
      */
     private String queueFrame() {
         try {
-            return events.text(new ServerEvent.Queue(agents.queue()));
+            // the first page: a console shows the head of the queue; the total says how long it is
+            return events.text(new ServerEvent.Queue(agents.queue(PageRequest.of(null, null)).items(), agents.waiting()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "The agent queue could not be built");
             return events.text(new ServerEvent.Error("queue_unavailable", "The queue cannot be loaded right now; it is retried on the next change.",

@@ -37,4 +37,8 @@ public interface HandoffConfig {
     /** Average handling time per queued conversation, for the wait estimate shown to shoppers. */
     @WithDefault("5m")
     Duration averageHandling();
+
+    /** Queue changes within this interval reach agents' consoles as one push. */
+    @WithDefault("500ms")
+    Duration queuePushInterval();
 }

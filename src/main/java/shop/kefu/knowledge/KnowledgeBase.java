@@ -28,6 +28,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.DataFiles;
+import shop.kefu.common.Page;
+import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 
 /**
@@ -210,8 +213,20 @@ public class KnowledgeBase {
         return questions.apply(question);
     }
 
-    public List<ArticleData> list() {
-        return QuarkusTransaction.requiringNew().call(() -> Article.<Article> list("order by id").stream().map(this::toData).toList());
+    /** A page of articles (of one category, unless null) in id order; the cursor is the last id seen. */
+    public Page<ArticleData> list(String category, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (category != null) {
+            where.append(" and category = :category");
+            params.and("category", category);
+        }
+        if (page.after() != null) {
+            where.append(" and id > :after");
+            params.and("after", page.after());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> page.cut(Article.<Article> find(where + " order by id", params)
+                .range(0, page.fetch() - 1).stream().map(this::toData).toList(), ArticleData::id));
     }
 
     public Optional<ArticleData> get(String id) {

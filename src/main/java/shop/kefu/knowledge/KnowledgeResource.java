@@ -14,8 +14,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
+import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
 
@@ -40,8 +43,9 @@ public class KnowledgeResource {
 
     @GET
     @Path("/articles")
-    public List<ArticleData> list(@QueryParam("category") String category) {
-        return kb.list().stream().filter(a -> category == null || category.equals(a.category())).toList();
+    public RestResponse<List<ArticleData>> list(@QueryParam("category") String category, @QueryParam("limit") Integer limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
+        return kb.list(category, PageRequest.of(limit, after)).response(uri);
     }
 
     @GET

@@ -385,7 +385,7 @@ class ChatEvalTest {
         String editor = Tokens.of("editor", "EVAL-EDITOR");
         int deleted = 0;
         try {
-            JsonNode[] before = given().auth().oauth2(editor).get("/api/kb/articles").then().statusCode(200).extract().as(JsonNode[].class);
+            JsonNode[] before = given().auth().oauth2(editor).queryParam("limit", 200).get("/api/kb/articles").then().statusCode(200).extract().as(JsonNode[].class);
             for (JsonNode a : before) {
                 given().auth().oauth2(editor).delete("/api/kb/articles/" + a.path("id").asText()).then().statusCode(204);
                 deleted++;
@@ -394,7 +394,7 @@ class ChatEvalTest {
                 given().auth().oauth2(editor).contentType("application/json").body(JSON.writeValueAsString(a))
                         .post("/api/kb/articles").then().statusCode(201);
             }
-            int now = given().auth().oauth2(editor).get("/api/kb/articles").then().statusCode(200).extract().as(JsonNode[].class).length;
+            int now = given().auth().oauth2(editor).queryParam("limit", 200).get("/api/kb/articles").then().statusCode(200).extract().as(JsonNode[].class).length;
             if (now != articles.size()) {
                 throw new IllegalStateException("the knowledge base holds " + now + " articles, not " + articles.size());
             }

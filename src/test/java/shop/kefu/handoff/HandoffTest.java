@@ -67,11 +67,25 @@ class HandoffTest {
                 .post("/api/demo/token").then().statusCode(200).extract().path("token");
     }
 
-    /** The conversation's item in one reading of the queue (other tests' conversations come and go meanwhile). */
+    /**
+     * The conversation's item in one reading of the queue, page by page (other tests' conversations come
+     * and go meanwhile, and a new one waits at the end).
+     */
     private static JsonPath queueItem(String agent, String conversationId) {
-        JsonPath queue = given().auth().oauth2(agent).get("/api/agent/queue").then().statusCode(200).extract().jsonPath();
-        int i = queue.getList("conversationId", String.class).indexOf(conversationId);
-        return i < 0 ? null : queue.setRootPath("[" + i + "]");
+        String after = null;
+        do {
+            var request = given().auth().oauth2(agent).queryParam("limit", 200);
+            var response = (after == null ? request : request.queryParam("after", after)).get("/api/agent/queue").then().statusCode(200)
+                    .extract();
+            JsonPath queue = response.jsonPath();
+            List<String> ids = queue.getList("conversationId", String.class);
+            int i = ids.indexOf(conversationId);
+            if (i >= 0) {
+                return queue.setRootPath("[" + i + "]");
+            }
+            after = response.header("Link") == null ? null : ids.get(ids.size() - 1);
+        } while (after != null);
+        return null;
     }
 
     @Test

@@ -32,7 +32,7 @@ class MissingKnowledgeBaseFolderTest {
     @Test
     void startsWithThePackagedArticles() {
         String editor = Tokens.of("editor", "E1");
-        given().auth().oauth2(editor).get("/api/kb/articles").then().statusCode(200).body("size()", greaterThan(50));
+        given().auth().oauth2(editor).queryParam("limit", 200).get("/api/kb/articles").then().statusCode(200).body("size()", greaterThan(50));
         given().auth().oauth2(editor).queryParam("q", "草莓怎么保存").get("/api/kb/search").then().statusCode(200)
                 .body("hits[0].articleId", equalTo("fresh-strawberry-storage")).body("wouldAnswer", equalTo(true));
     }

@@ -156,6 +156,11 @@ public final class ChatClient implements AutoCloseable {
         return closed.isDone();
     }
 
+    /** The status code of the server's close frame (-1 on a transport error); fails after the wait. */
+    public int closeCode() {
+        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
