@@ -45,7 +45,6 @@ import jakarta.inject.Inject;
 import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.dialog.Citation;
 import shop.kefu.dialog.EmbeddedEngine;
-import shop.kefu.dialog.Replies;
 import shop.kefu.dialog.Turn;
 import shop.kefu.dialog.TurnEngine;
 import shop.kefu.dialog.TurnResult;
@@ -79,8 +78,6 @@ public class LlmEngine implements TurnEngine {
     KnowledgeConfig kbConfig;
     @Inject
     DatabaseMemoryStore memory;
-    @Inject
-    Replies replies;
     @Inject
     MeterRegistry metrics;
 
@@ -130,7 +127,7 @@ public class LlmEngine implements TurnEngine {
             }
             case PERSONAL_DATA -> {
                 metrics.counter("kefu.llm.guarded", "reason", "personal_data").increment();
-                return new TurnResult(replies.text("llm.personal.data"), 1.0, List.of(), List.of(), List.of(), null, turn.dialogState());
+                return embedded.respond(turn); // the privacy notice; the masked text is not worth a model call
             }
             case OK -> {
             }
