@@ -37,6 +37,7 @@ public class ShopperTools {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROPOSED = "尚未提交：系统会在你的回复后附上申请详情和「确认提交」按钮，顾客本人确认后才会提交。不要说已提交、已退款或已批准";
+    private static final String EVIDENCE = "尚未提交：系统会在你的回复后请顾客上传照片，再附上申请详情和「确认提交」按钮";
     private static final String VISIT = "系统会在你的回复后登记预约，并把预约单号告诉顾客";
     // parameter descriptions shared by the claim tools
     private static final String ORDER = "订单号";
@@ -112,7 +113,7 @@ public class ShopperTools {
             }
             out.put("proposed", proposed);
             if (proposed) {
-                out.put("next", PROPOSED);
+                out.put("next", d.outcome() == Decision.Outcome.NEEDS_EVIDENCE ? EVIDENCE : PROPOSED);
             }
             return json(out);
         } catch (AfterSalesService.UnknownOrderException e) {

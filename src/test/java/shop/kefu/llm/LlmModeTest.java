@@ -125,6 +125,20 @@ class LlmModeTest {
     }
 
     @Test
+    void aVisitTheModelAsksForIsBookedByTheFlowAfterItsReply() {
+        String me = Ws.uniqueCustomer("V");
+        Shop.order("O-" + me, me, "appliance", OffsetDateTime.now().minusDays(2), Shop.item("TV", "65英寸电视", 1, "2999.00", false));
+        FakeOpenAi.thenCall("bookVisit", Map.of("orderId", "O-" + me, "kind", "install"));
+        FakeOpenAi.thenSay("好的，这就为您安排师傅上门安装电视。");
+        try (ChatClient c = connect(me)) {
+            String text = c.say("电视到了，帮我约个师傅上门安装").get("text").asText();
+            assertTrue(text.startsWith("好的，这就为您安排师傅上门安装电视。\n已为您登记安装预约（单号 "), text);
+            assertTrue(text.contains("订单 O-" + me), text);
+        }
+        assertTrue(messages(1).toString().contains("requested"), messages(1).toString());
+    }
+
+    @Test
     void anotherCustomersOrderIsRefusedLikeAMissingOne() {
         String alice = Ws.uniqueCustomer("A");
         String mallory = Ws.uniqueCustomer("M");

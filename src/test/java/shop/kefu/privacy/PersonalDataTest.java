@@ -1,5 +1,6 @@
 package shop.kefu.privacy;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,27 @@ class PersonalDataTest {
             assertTrue(seen.contains(masked), seen);
             assertFalse(seen.contains("11010519491231002X") || seen.contains("6222021234567891233") || seen.contains("834512"), seen);
         }
+    }
+
+    @Test
+    void aRatingCommentIsMaskedBeforeAgentsSeeIt() {
+        String me = Ws.uniqueCustomer("PR");
+        String agent = Tokens.agent("A-" + me);
+        String conversation;
+        try (ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(me))) {
+            c.next("reply"); // greeting
+            c.message("pr-1", "转人工");
+            conversation = c.next("ack").get("conversationId").asText();
+            c.next("handoff");
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/resolve").then().statusCode(200);
+            c.next("agent_left");
+            c.send("{\"type\":\"rate\",\"score\":2,\"comment\":\"钱退到我银行卡6222021234567891233吧\"}");
+            assertEquals("钱退到我银行卡[银行卡号已隐藏]吧", c.next("rating").get("comment").asText());
+        }
+        String seen = Transcript.forStaff(conversation);
+        assertTrue(seen.contains("\"ratingComment\":\"钱退到我银行卡[银行卡号已隐藏]吧\""), seen);
+        assertFalse(seen.contains("6222021234567891233"), seen);
     }
 
     @Test
