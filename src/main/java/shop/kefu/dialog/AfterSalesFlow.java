@@ -80,6 +80,24 @@ public class AfterSalesFlow {
         return advance(turn, state, merged, tools.myOrders(turn.customerId()));
     }
 
+    /**
+     * A request filled in elsewhere (the LLM mode's tools), taken up exactly as if it had been filled in
+     * here: what is still missing is asked, a request is shown with the policy decision and waits for the
+     * shopper's confirmation, a visit is booked.
+     */
+    public TurnResult propose(Turn turn, DialogState state, Flow request) {
+        return advance(turn, state, request, tools.myOrders(turn.customerId()));
+    }
+
+    /**
+     * A claim as this flow settles it for an order of this category (the reason the category knows, the
+     * kind it allows), so that a decision computed elsewhere is the one the confirmation will show.
+     */
+    public static Claim settled(Claim c, String category) {
+        ClaimReason reason = Slots.forCategory(c.reason(), category);
+        return new Claim(c.orderId(), c.sku(), normaliseKind(c.kind(), reason, category), reason, c.share(), c.evidence(), c.unused());
+    }
+
     /** The answer to "not used yet?": our own quick replies, a bare yes or no, or what the message says. */
     private Boolean unusedAnswer(String text, Reading reading) {
         List<String> quick = replies.list("flow.ask.unused.quick");

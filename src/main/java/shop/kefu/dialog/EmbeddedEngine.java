@@ -12,13 +12,15 @@ import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Order;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeIndex;
+import shop.kefu.privacy.PersonalData;
 import shop.kefu.understanding.Intent;
 import shop.kefu.understanding.ItemMatcher;
 import shop.kefu.understanding.Reading;
 import shop.kefu.understanding.Understanding;
 
 /**
- * The default engine, fully in-process. In order: a request for a human; an after-sales request being
+ * The default engine, fully in-process. In order: a request for a human; a message that carried
+ * personal data (masked on arrival: a privacy notice); an after-sales request being
  * filled in; small talk; then what the trained understanding reads in the message (after-sales
  * request, order or after-sales status, a visit, a complaint) and otherwise the knowledge base
  * ({@link Answers}), with the shopper's orders as context.
@@ -81,6 +83,10 @@ public class EmbeddedEngine implements TurnEngine {
         if (HUMAN.matcher(text).find() || text.equals(replies.text("button.human"))) {
             return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED)
                     .withState(state.withFlow(null).json());
+        }
+        if (PersonalData.masked(text)) {
+            // the number never reached us in full; say it is not needed, and leave any request where it was
+            return new TurnResult(replies.text("privacy.notice"), 1.0, List.of(), List.of(), List.of(), null, turn.dialogState());
         }
         KnowledgeIndex.Result asked = null;
         if (state.flow() != null) {

@@ -17,6 +17,7 @@ import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationClosed;
 import shop.kefu.conversation.ConversationState;
 import shop.kefu.conversation.Conversations;
 import shop.kefu.conversation.EventLog;
@@ -47,6 +48,8 @@ public class AgentService {
     Event<QueueChanged> queueChanged;
     @Inject
     AgentPresence presence;
+    @Inject
+    Event<ConversationClosed> closed;
 
     /**
      * A staff member working conversations. {@code seesAll}: a supervisor or an admin, who may open any
@@ -180,6 +183,7 @@ public class AgentService {
             Conversation c = held(conversationId, agent);
             leave(c);
             c.close(agent.id(), agent.name(), OffsetDateTime.now()); // ratings are kept per conversation and agent
+            closed.fire(new ConversationClosed(c.id));
             systemReply(c, replies.text("agent.resolved"), List.of("5", "4", "3", "2", "1"));
         });
         queueChanged.fire(new QueueChanged(conversationId));

@@ -45,4 +45,8 @@ public interface LlmConfig {
     /** Tool calls the model may make in one turn. */
     @WithDefault("6")
     int maxToolCalls();
+
+    /** How often the model memory of closed conversations is swept (closing by an agent deletes it at once). */
+    @WithDefault("10m")
+    Duration memorySweepEvery();
 }

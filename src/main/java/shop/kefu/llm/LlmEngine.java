@@ -43,9 +43,10 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import shop.kefu.aftersales.AfterSalesTools;
+import shop.kefu.dialog.AfterSalesFlow;
 import shop.kefu.dialog.Citation;
+import shop.kefu.dialog.DialogState;
 import shop.kefu.dialog.EmbeddedEngine;
-import shop.kefu.dialog.Replies;
 import shop.kefu.dialog.Turn;
 import shop.kefu.dialog.TurnEngine;
 import shop.kefu.dialog.TurnResult;
@@ -54,7 +55,8 @@ import shop.kefu.knowledge.KnowledgeConfig;
 
 /**
  * The LLM engine: a LangChain4j AI service over an OpenAI-compatible endpoint, grounded in the
- * knowledge base, acting only through {@link ShopperTools}. Every way it can go wrong ends in a normal
+ * knowledge base, acting only through {@link ShopperTools}, whose requests the after-sales flow takes up
+ * after the reply (nothing is created before the shopper confirms). Every way it can go wrong ends in a normal
  * reply: input guard → embedded engine (injection) or a privacy notice (personal data); a model that is
  * slow, busy, failing or malformed, or a reply that fails the output guard → the embedded engine
  * answers that turn, counted in {@code kefu_llm_fallbacks_total{reason}}.
@@ -72,6 +74,8 @@ public class LlmEngine implements TurnEngine {
     @Inject
     EmbeddedEngine embedded;
     @Inject
+    AfterSalesFlow flow;
+    @Inject
     AfterSalesTools afterSales;
     @Inject
     KnowledgeBase kb;
@@ -79,8 +83,6 @@ public class LlmEngine implements TurnEngine {
     KnowledgeConfig kbConfig;
     @Inject
     DatabaseMemoryStore memory;
-    @Inject
-    Replies replies;
     @Inject
     MeterRegistry metrics;
 
@@ -122,7 +124,8 @@ public class LlmEngine implements TurnEngine {
     @Override
     public TurnResult respond(Turn turn) {
         if (embedded.owns(turn)) {
-            return embedded.respond(turn);
+            // e.g. the confirmation of a request the model proposed: the model hears how it ended
+            return remembered(turn, embedded.respond(turn));
         }
         switch (input.check(turn.text())) {
             case INJECTION -> {
@@ -130,12 +133,12 @@ public class LlmEngine implements TurnEngine {
             }
             case PERSONAL_DATA -> {
                 metrics.counter("kefu.llm.guarded", "reason", "personal_data").increment();
-                return new TurnResult(replies.text("llm.personal.data"), 1.0, List.of(), List.of(), List.of(), null, turn.dialogState());
+                return embedded.respond(turn); // the privacy notice; the masked text is not worth a model call
             }
             case OK -> {
             }
         }
-        ShopperTools tools = new ShopperTools(afterSales, turn.customerId(), turn.conversationId());
+        ShopperTools tools = new ShopperTools(afterSales, turn.customerId());
         TurnMemory turnMemory = new TurnMemory(memory);
         Assistant assistant = assistant(tools, turnMemory);
         Future<Result<String>> call;
@@ -148,20 +151,20 @@ public class LlmEngine implements TurnEngine {
         try {
             result = call.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            abandon(call, tools, turnMemory, turn);
+            abandon(call, turnMemory, turn);
             return fallback(turn, "timeout", true);
         } catch (ExecutionException e) {
-            abandon(call, tools, turnMemory, turn);
+            abandon(call, turnMemory, turn);
             LOG.warnf("Model call failed on conversation %s: %s", turn.conversationId(), e.getCause().toString());
             return fallback(turn, "error", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(call, tools, turnMemory, turn);
+            abandon(call, turnMemory, turn);
             return fallback(turn, "error", true);
         }
         Map<String, Content> sources = sources(result.sources());
         boolean usedTools = !result.toolExecutions().isEmpty();
-        Optional<String> failed = output.check(turn.text(), result.content(), sources.keySet(), tools.createdOrders(), usedTools);
+        Optional<String> failed = output.check(turn.text(), result.content(), sources.keySet(), tools.offered(), usedTools);
         if (failed.isPresent()) {
             LOG.warnf("Model reply on conversation %s failed the output guard: %s", turn.conversationId(), failed.get());
             turnMemory.rollback(turn.conversationId());
@@ -184,7 +187,14 @@ public class LlmEngine implements TurnEngine {
             }
         }
         String shown = OutputGuard.CITATION.matcher(text).replaceAll("").strip();
-        return new TurnResult(shown, confidence, citations, List.of(), tools.created(), tools.handoff(), turn.dialogState());
+        if (tools.handoff() != null || tools.request() == null) {
+            return new TurnResult(shown, confidence, citations, List.of(), List.of(), tools.handoff(), turn.dialogState());
+        }
+        // What the model asked for goes through the after-sales flow: the shopper sees the policy's own
+        // terms and confirms them with the flow's button; the model's words come first.
+        TurnResult next = flow.propose(turn, DialogState.parse(turn.dialogState()), tools.request());
+        return new TurnResult(shown + "\n" + next.text(), confidence, citations, next.quickReplies(), next.actions(), next.handoff(),
+                next.dialogState(), next.form());
     }
 
     /**
@@ -195,21 +205,26 @@ public class LlmEngine implements TurnEngine {
         metrics.counter("kefu.llm.fallbacks", "reason", reason).increment();
         metrics.counter("kefu.llm.turns", "outcome", "fallback").increment();
         TurnResult r = embedded.respond(turn);
-        if (remember) {
-            try {
-                ChatMemory window = window(turn.conversationId(), memory);
-                window.add(UserMessage.from(userMessage(turn)));
-                window.add(AiMessage.from(r.text()));
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not record a fallback turn in the memory of %s: %s", turn.conversationId(), e.toString());
-            }
+        return remember ? remembered(turn, r) : r;
+    }
+
+    /** Adds an exchange the model did not answer to its memory, so the next turn has the context. */
+    private TurnResult remembered(Turn turn, TurnResult r) {
+        try {
+            ChatMemory window = window(turn.conversationId(), memory);
+            window.add(UserMessage.from(userMessage(turn)));
+            window.add(AiMessage.from(r.text()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record an embedded turn in the memory of %s: %s", turn.conversationId(), e.toString());
         }
         return r;
     }
 
-    /** Stops a call we no longer wait for from acting or writing memory; its reply, if any, is dropped. */
-    private static void abandon(Future<?> call, ShopperTools tools, TurnMemory turnMemory, Turn turn) {
-        tools.abandon();
+    /**
+     * Stops a call we no longer wait for from writing memory; its reply, if any, is dropped. Its tools
+     * changed nothing: what they recorded for the flow is dropped with them.
+     */
+    private static void abandon(Future<?> call, TurnMemory turnMemory, Turn turn) {
         turnMemory.rollback(turn.conversationId());
         call.cancel(true);
     }

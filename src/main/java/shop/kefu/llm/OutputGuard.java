@@ -7,13 +7,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import shop.kefu.aftersales.AfterSalesOrder;
-
 /**
- * Checks the model's reply before the shopper sees it. A reply fails when it promises what the policy
- * engine did not grant in this turn (a refund, return or compensation without a created after-sales
- * order, or an amount other than the one granted), or when it answers a policy question without citing
- * an article it was given and without any tool result behind it.
+ * Checks the model's reply before the shopper sees it. A reply fails when it promises what only the
+ * shopper's confirmation can bring about (a refund, return or compensation as done: the model only
+ * proposes), when it names an amount other than the one the policy engine offered for the request it
+ * proposed, or when it answers a policy question without citing an article it was given and without
+ * any tool result behind it.
  */
 final class OutputGuard {
 
@@ -27,26 +26,26 @@ final class OutputGuard {
     static final Pattern CITATION = Pattern.compile("\\[KB:([A-Za-z0-9_.\\-]+)\\]");
 
     /**
-     * @param question     what the shopper asked
-     * @param reply        the model's reply
-     * @param sources      ids of the articles the model was given this turn
-     * @param created      after-sales orders created (or found standing) by tools this turn
-     * @param usedTools    whether any tool ran this turn (its result backs the reply)
+     * @param question  what the shopper asked
+     * @param reply     the model's reply
+     * @param sources   ids of the articles the model was given this turn
+     * @param offered   the amount the policy engine offered for the request proposed this turn (none or one)
+     * @param usedTools whether any tool ran this turn (its result backs the reply)
      * @return why the reply fails, or empty when it may be shown
      */
-    Optional<String> check(String question, String reply, Set<String> sources, List<AfterSalesOrder> created, boolean usedTools) {
+    Optional<String> check(String question, String reply, Set<String> sources, List<BigDecimal> offered, boolean usedTools) {
         if (reply == null || reply.isBlank()) {
             return Optional.of("empty reply");
         }
-        if (created.isEmpty() && PROMISE.matcher(reply).find()) {
-            return Optional.of("promise without a granted after-sales order");
+        if (PROMISE.matcher(reply).find()) {
+            return Optional.of("a promise: nothing is granted before the shopper confirms");
         }
-        if (!created.isEmpty()) {
+        if (!offered.isEmpty()) {
             Matcher m = AMOUNT.matcher(reply);
             while (m.find()) {
                 BigDecimal said = new BigDecimal(m.group(1) != null ? m.group(1) : m.group(2));
-                if (created.stream().noneMatch(a -> a.amount != null && a.amount.compareTo(said) == 0)) {
-                    return Optional.of("amount " + said + " differs from the granted amount");
+                if (offered.stream().noneMatch(a -> a != null && a.compareTo(said) == 0)) {
+                    return Optional.of("amount " + said + " differs from the offered amount");
                 }
             }
         }

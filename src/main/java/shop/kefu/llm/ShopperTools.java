@@ -1,6 +1,6 @@
 package shop.kefu.llm;
 
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +17,9 @@ import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Claim;
 import shop.kefu.aftersales.Order;
+import shop.kefu.dialog.AfterSalesFlow;
+import shop.kefu.dialog.DialogState.Flow;
 import shop.kefu.dialog.HandoffReason;
-import shop.kefu.dialog.ReplyAction;
 import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
 import shop.kefu.policy.Decision;
@@ -28,12 +29,16 @@ import shop.kefu.policy.Decision;
  * authenticated shopper of the conversation, fixed when this object is made: no argument the model
  * passes can name another customer, and an order of someone else reads exactly like a missing one.
  * Whether anything is granted is decided by the policy engine inside {@link AfterSalesService}, never
- * by the model. Descriptions shown to the model come from prompts/llm-tools.properties.
+ * by the model. No tool changes anything: a request or visit the model asks for is only recorded here,
+ * and taken up by the after-sales flow once the model has answered (a request then waits for the
+ * shopper's own confirmation). Descriptions shown to the model come from prompts/llm-tools.properties.
  */
 public class ShopperTools {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EXPIRED = "本轮对话已超时，请不要再调用工具";
+    private static final String PROPOSED = "尚未提交：系统会在你的回复后附上申请详情和「确认提交」按钮，顾客本人确认后才会提交。不要说已提交、已退款或已批准";
+    private static final String EVIDENCE = "尚未提交：系统会在你的回复后请顾客上传照片，再附上申请详情和「确认提交」按钮";
+    private static final String VISIT = "系统会在你的回复后登记预约，并把预约单号告诉顾客";
     // parameter descriptions shared by the claim tools
     private static final String ORDER = "订单号";
     private static final String SKU = "商品编号 sku，订单只有一件商品时可省略";
@@ -45,16 +50,13 @@ public class ShopperTools {
 
     private final AfterSalesTools tools;
     private final String customerId;
-    private final String conversationId;
-    private final List<ReplyAction> created = new ArrayList<>();
-    private final List<AfterSalesOrder> createdOrders = new ArrayList<>();
     private volatile HandoffReason handoff;
-    private volatile boolean abandoned;
+    private Flow request;
+    private BigDecimal offered;
 
-    ShopperTools(AfterSalesTools tools, String customerId, String conversationId) {
+    ShopperTools(AfterSalesTools tools, String customerId) {
         this.tools = tools;
         this.customerId = customerId;
-        this.conversationId = conversationId;
     }
 
     @Tool(name = "listMyOrders")
@@ -83,37 +85,36 @@ public class ShopperTools {
         }
     }
 
-    @Tool(name = "createAfterSales")
-    public String createAfterSales(@P(ORDER) String orderId, @P(value = SKU, required = false) String sku,
+    /**
+     * Only proposes: the request goes to the shopper as the after-sales flow's confirmation question
+     * after the model's reply, and is created when the shopper confirms it, on the flow's own path. So no
+     * number of calls, nor a turn we stop waiting for, can create anything.
+     */
+    @Tool(name = "proposeAfterSales")
+    public String proposeAfterSales(@P(ORDER) String orderId, @P(value = SKU, required = false) String sku,
             @P(KIND) String kind, @P(REASON) String reason, @P(value = SHARE, required = false) Double share,
             @P(value = UNUSED, required = false) Boolean unused, @P(value = PHOTOS, required = false) List<String> photoIds) {
-        if (abandoned) {
-            return json(Map.of("error", EXPIRED));
-        }
         Optional<Claim> claim = claim(orderId, sku, kind, reason, share, unused, photoIds);
         if (claim.isEmpty()) {
             return invalid(orderId, sku, kind, reason);
         }
+        Claim c = claim.get();
         try {
-            Optional<AfterSalesService.Created> c = tools.createAfterSales(customerId, claim.get(), conversationId);
-            if (c.isEmpty()) {
-                Decision d = tools.checkEligibility(customerId, claim.get()).decision();
-                Map<String, Object> out = decision(d);
-                out.put("created", false);
-                return json(out);
+            Optional<AfterSalesOrder> standing = tools.standing(customerId, c);
+            if (standing.isPresent()) {
+                return json(Map.of("proposed", false, "alreadyExists", true, "aftersalesId", standing.get().id, "status",
+                        standing.get().status.name().toLowerCase(Locale.ROOT)));
             }
-            AfterSalesOrder a = c.get().order();
-            synchronized (this) {
-                created.add(ReplyAction.aftersalesCreated(a.id, a.kind));
-                createdOrders.add(a);
+            Decision d = tools.checkEligibility(customerId, c).decision();
+            Map<String, Object> out = decision(d);
+            boolean proposed = d.outcome() != Decision.Outcome.REJECTED;
+            if (proposed) {
+                request(new Flow(null, c.orderId(), c.sku(), c.kind(), c.reason(), c.share(), unused, c.evidence(), null), d.amount());
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("created", true);
-            out.put("alreadyExisted", c.get().duplicate());
-            out.put("aftersalesId", a.id);
-            out.put("status", a.status.name().toLowerCase(Locale.ROOT));
-            out.put("amount", a.amount);
-            out.put("policyReason", a.decisionReason);
+            out.put("proposed", proposed);
+            if (proposed) {
+                out.put("next", d.outcome() == Decision.Outcome.NEEDS_EVIDENCE ? EVIDENCE : PROPOSED);
+            }
             return json(out);
         } catch (AfterSalesService.UnknownOrderException e) {
             return json(Map.of("error", e.getMessage()));
@@ -135,18 +136,17 @@ public class ShopperTools {
         }).toList());
     }
 
+    /** Booked after the model's reply, through the after-sales flow like a visit asked for there. */
     @Tool(name = "bookVisit")
-    public String bookVisit(@P(ORDER) String orderId, @P("install|repair") String kind,
-            @P(value = "顾客描述的情况", required = false) String note) {
-        if (abandoned) {
-            return json(Map.of("error", EXPIRED));
-        }
+    public String bookVisit(@P(ORDER) String orderId, @P("install|repair") String kind) {
         if (!"install".equals(kind) && !"repair".equals(kind)) {
             return json(Map.of("error", "kind 只能是 install 或 repair"));
         }
-        return tools.bookVisit(customerId, orderId, kind, note)
-                .map(v -> json(Map.of("visitId", v.id, "status", v.status, "next", "师傅会在 24 小时内电话联系约时间")))
-                .orElse(notFound(orderId));
+        if (orderId == null || tools.order(customerId, orderId).isEmpty()) {
+            return notFound(orderId);
+        }
+        request(new Flow(kind, orderId, null, null, null, null, null, List.of(), null), null);
+        return json(Map.of("requested", true, "next", VISIT));
     }
 
     @Tool(name = "handOffToHuman")
@@ -159,24 +159,26 @@ public class ShopperTools {
         return json(Map.of("queued", true));
     }
 
-    /** The turn gave up waiting (timeout): nothing more may be created for it. */
-    void abandon() {
-        abandoned = true;
+    private synchronized void request(Flow f, BigDecimal amount) {
+        request = f;
+        offered = amount;
     }
 
-    /** After-sales orders this turn created (or found standing), for the reply's actions. */
-    synchronized List<ReplyAction> created() {
-        return List.copyOf(created);
+    /** What the shopper asked for this turn, to be taken up by the after-sales flow after the reply; or null. */
+    synchronized Flow request() {
+        return request;
     }
 
-    synchronized List<AfterSalesOrder> createdOrders() {
-        return List.copyOf(createdOrders);
+    /** The amount the policy engine offered for the proposed request, if any: the only amount the reply may name. */
+    synchronized List<BigDecimal> offered() {
+        return offered == null ? List.of() : List.of(offered);
     }
 
     HandoffReason handoff() {
         return handoff;
     }
 
+    /** The claim as the after-sales flow will settle it, or empty when a detail is missing or the order is not the shopper's. */
     private Optional<Claim> claim(String orderId, String sku, String kind, String reason, Double share, Boolean unused,
             List<String> photoIds) {
         ClaimKind k = parse(ClaimKind.class, kind);
@@ -184,15 +186,21 @@ public class ShopperTools {
         if (orderId == null || k == null || r == null || r == ClaimReason.GOODWILL) {
             return Optional.empty(); // compensation is for agents only
         }
+        Optional<Order> order = tools.order(customerId, orderId);
+        if (order.isEmpty()) {
+            return Optional.empty();
+        }
         String item = sku;
         if (item == null || item.isBlank()) {
-            List<Order.Item> items = tools.order(customerId, orderId).map(Order::items).orElse(List.of());
+            List<Order.Item> items = order.get().items();
             item = items.size() == 1 ? items.get(0).sku() : null;
         }
         if (item == null) {
             return Optional.empty();
         }
-        return Optional.of(new Claim(orderId, item, k, r, share == null ? 1 : share, photoIds, Boolean.TRUE.equals(unused)));
+        // as in the after-sales flow: an unanswered "unused?" counts as unused, and the flow asks it before a confirmation
+        Claim claim = new Claim(orderId, item, k, r, share == null ? 1 : share, photoIds, !Boolean.FALSE.equals(unused));
+        return Optional.of(AfterSalesFlow.settled(claim, order.get().category()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

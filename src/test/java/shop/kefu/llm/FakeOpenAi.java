@@ -53,6 +53,24 @@ public class FakeOpenAi implements QuarkusTestResourceLifecycleManager {
         then(request -> new Answer(200, completion(null, toolCall(tool, arguments)), 0));
     }
 
+    /**
+     * A call of the after-sales request tool the service offers in the request's tool list, whatever it is
+     * named (createAfterSales before issue 15 defect 10, proposeAfterSales since), so that a test scripted
+     * with it runs against both.
+     */
+    static void thenRequestAfterSales(Map<String, ?> arguments) {
+        then(request -> {
+            String name = null;
+            for (JsonNode tool : request.path("tools")) {
+                String n = tool.at("/function/name").asText();
+                if (n.endsWith("AfterSales") && !n.startsWith("list")) {
+                    name = n;
+                }
+            }
+            return new Answer(200, completion(null, toolCall(name, arguments)), 0);
+        });
+    }
+
     /** A chat completion: assistant text, or tool calls (then content is null), as the API returns them. */
     static String completion(String content, ObjectNode toolCall) {
         ObjectNode root = JSON.createObjectNode();

@@ -10,8 +10,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import shop.kefu.aftersales.AfterSalesOrder;
-
 /** The LLM guards on their own: what a shopper may send to a model, and what a model may say. */
 class GuardsTest {
 
@@ -39,13 +37,14 @@ class GuardsTest {
     }
 
     @Test
-    void promisesNeedAGrantedOrderWithTheSameAmount() {
+    void nothingIsPromisedAndOnlyTheOfferedAmountIsNamed() {
         assertTrue(output.check("鸡蛋碎了", "已为您退款200元", Set.of(), List.of(), false).isPresent());
         assertTrue(output.check("鸡蛋碎了", "我们会补偿您一张优惠券", Set.of(), List.of(), false).isPresent());
-        AfterSalesOrder granted = new AfterSalesOrder();
-        granted.amount = new BigDecimal("19.90");
-        assertFalse(output.check("草莓烂了", "已为您提交退款申请，19.9元将原路退回。", Set.of(), List.of(granted), true).isPresent());
-        assertTrue(output.check("草莓烂了", "已为您提交退款申请，39.80元将原路退回。", Set.of(), List.of(granted), true).isPresent());
+        List<BigDecimal> offered = List.of(new BigDecimal("19.90"));
+        assertFalse(output.check("草莓烂了", "可以为您申请退款，19.9元将原路退回，请确认。", Set.of(), offered, true).isPresent());
+        assertTrue(output.check("草莓烂了", "可以为您申请退款，39.80元将原路退回，请确认。", Set.of(), offered, true).isPresent());
+        assertTrue(output.check("草莓烂了", "已为您提交退款申请，19.9元将原路退回。", Set.of(), offered, true).isPresent(),
+                "only the shopper's confirmation submits");
     }
 
     @Test

@@ -3,6 +3,7 @@ package shop.kefu.llm;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import shop.kefu.support.ChatClient;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
+import shop.kefu.support.Transcript;
 import shop.kefu.support.Ws;
 
 /**
@@ -64,33 +67,75 @@ class LlmModeTest {
     }
 
     @Test
-    void aToolCallCreatesTheRefundThePolicyGrants() {
+    void theModelOnlyProposesAndTheShoppersConfirmationCreatesExactlyOneOrder() {
         String me = Ws.uniqueCustomer("L");
         Shop.order("O-" + me, me, "fresh", OffsetDateTime.now().minusHours(20), Shop.item("STRAW", "丹东草莓 500g", 2, "19.90", false));
         String photo = Shop.photo(me);
-        FakeOpenAi.thenCall("createAfterSales", Map.of("orderId", "O-" + me, "kind", "refund", "reason", "spoiled", "share", 0.5,
-                "photoIds", List.of(photo)));
-        FakeOpenAi.thenSay("已为您提交退款申请，19.90元将原路退回。");
+        Map<String, Object> request = Map.of("orderId", "O-" + me, "kind", "refund", "reason", "spoiled", "share", 0.5, "photoIds",
+                List.of(photo));
+        FakeOpenAi.thenRequestAfterSales(request);
+        FakeOpenAi.thenRequestAfterSales(request); // asking twice is not confirming
+        FakeOpenAi.thenSay("草莓坏了真抱歉，按政策可以为您申请退款19.90元。");
         try (ChatClient c = connect(me)) {
-            JsonNode reply = c.say("昨天买的草莓烂了一半，帮我退款", photo);
-            assertEquals("已为您提交退款申请，19.90元将原路退回。", reply.get("text").asText());
-            assertEquals("aftersales_created", reply.at("/actions/0/type").asText(), reply.toString());
-            assertEquals("refund", reply.at("/actions/0/kind").asText());
+            JsonNode proposal = c.say("昨天买的草莓烂了一半，帮我退款", photo);
+            String text = proposal.get("text").asText();
+            assertTrue(text.startsWith("草莓坏了真抱歉，按政策可以为您申请退款19.90元。\n为您确认：订单 O-" + me), text);
+            assertTrue(text.contains("¥19.90") && text.endsWith("确认提交吗？"), text);
+            assertEquals("确认提交", proposal.at("/quickReplies/0").asText(), proposal.toString());
+            assertEquals("confirm", proposal.at("/aftersales/step").asText(), proposal.toString());
+            assertTrue(proposal.get("actions").isEmpty(), proposal.toString());
+            assertEquals(0, afterSalesOf(me).length, "nothing is created before the shopper confirms");
+
+            JsonNode created = c.say("确认提交");
+            assertEquals("aftersales_created", created.at("/actions/0/type").asText(), created.toString());
+            assertEquals("refund", created.at("/actions/0/kind").asText());
         }
         JsonNode[] mine = afterSalesOf(me);
         assertEquals(1, mine.length);
         assertEquals("approved", mine[0].get("status").asText());
         assertEquals(19.90, mine[0].get("amount").asDouble(), 0.001);
+        assertEquals(3, FakeOpenAi.REQUESTS.size(), "the confirmation is the flow's, not the model's");
 
         // what the model was sent: the Chinese system prompt, tools described from prompts/, the photo id
         JsonNode first = FakeOpenAi.REQUESTS.get(0);
         assertEquals("fake-qwen", first.get("model").asText());
         assertTrue(first.at("/messages/0/content").asText().contains("小客"), first.toString());
-        assertTrue(first.get("tools").toString().contains("是否受理、金额多少由政策引擎决定"), first.get("tools").toString());
+        assertTrue(first.get("tools").toString().contains("顾客确认后才提交"), first.get("tools").toString());
         assertTrue(first.toString().contains(photo));
-        // and the tool's result went back to it
+        // and the tool's result went back to it: proposed, not created
         String toolResult = messages(1).toString();
-        assertTrue(toolResult.contains("\\\"created\\\":true"), toolResult);
+        assertTrue(toolResult.contains("\\\"proposed\\\":true"), toolResult);
+    }
+
+    @Test
+    void aRequestOfATurnThatTimesOutLeavesNoOrderTheShopperWasNotToldOf() throws Exception {
+        String me = Ws.uniqueCustomer("W");
+        Shop.order("O-" + me, me, "fresh", OffsetDateTime.now().minusHours(20), Shop.item("STRAW", "丹东草莓 500g", 2, "19.90", false));
+        String photo = Shop.photo(me);
+        FakeOpenAi.thenRequestAfterSales(Map.of("orderId", "O-" + me, "kind", "refund", "reason", "spoiled", "share", 0.5, "photoIds",
+                List.of(photo)));
+        // the tool has run; the model's answer comes after the turn's timeout (2 s in tests)
+        FakeOpenAi.then(request -> new FakeOpenAi.Answer(200, FakeOpenAi.completion("好的，请稍等。", null), 3_000));
+        try (ChatClient c = connect(me)) {
+            JsonNode reply = c.say("昨天买的草莓烂了一半，帮我退款", photo);
+            assertEquals(0, afterSalesOf(me).length, "an order the reply does not mention: " + reply);
+            Thread.sleep(1_500); // the late answer arrives and is dropped
+            assertEquals(0, afterSalesOf(me).length);
+        }
+    }
+
+    @Test
+    void aVisitTheModelAsksForIsBookedByTheFlowAfterItsReply() {
+        String me = Ws.uniqueCustomer("V");
+        Shop.order("O-" + me, me, "appliance", OffsetDateTime.now().minusDays(2), Shop.item("TV", "65英寸电视", 1, "2999.00", false));
+        FakeOpenAi.thenCall("bookVisit", Map.of("orderId", "O-" + me, "kind", "install"));
+        FakeOpenAi.thenSay("好的，这就为您安排师傅上门安装电视。");
+        try (ChatClient c = connect(me)) {
+            String text = c.say("电视到了，帮我约个师傅上门安装").get("text").asText();
+            assertTrue(text.startsWith("好的，这就为您安排师傅上门安装电视。\n已为您登记安装预约（单号 "), text);
+            assertTrue(text.contains("订单 O-" + me), text);
+        }
+        assertTrue(messages(1).toString().contains("requested"), messages(1).toString());
     }
 
     @Test
@@ -98,7 +143,7 @@ class LlmModeTest {
         String alice = Ws.uniqueCustomer("A");
         String mallory = Ws.uniqueCustomer("M");
         Shop.order("ALICE-" + alice, alice, "fresh", OffsetDateTime.now().minusHours(2), Shop.item("STRAW", "丹东草莓 500g", 1, "19.90", false));
-        FakeOpenAi.thenCall("createAfterSales", Map.of("orderId", "ALICE-" + alice, "kind", "refund", "reason", "spoiled"));
+        FakeOpenAi.thenRequestAfterSales(Map.of("orderId", "ALICE-" + alice, "kind", "refund", "reason", "spoiled"));
         FakeOpenAi.thenSay("没有找到这个订单，请核对订单号。");
         try (ChatClient c = connect(mallory)) {
             JsonNode reply = c.say("订单 ALICE-" + alice + " 的草莓坏了，给我退款");
@@ -225,12 +270,40 @@ class LlmModeTest {
     }
 
     @Test
-    void personalDataIsNeverSentToTheModel() {
+    void personalDataIsNeverSentToTheModelNorStoredNorShownToStaff() {
         String me = Ws.uniqueCustomer("D");
+        String conversation;
         try (ChatClient c = connect(me)) {
-            JsonNode reply = c.say("我的身份证号是11010519491231002X，快帮我查一下");
-            assertTrue(reply.get("text").asText().contains("身份证号"), reply.toString());
+            c.message("pd-1", "我的身份证号是11010519491231002X，银行卡号 6222 0212 3456 7891 233，快帮我查一下");
+            conversation = c.next("ack").get("conversationId").asText();
+            assertTrue(c.next("reply").get("text").asText().contains("身份证号"));
         }
         assertTrue(FakeOpenAi.REQUESTS.isEmpty(), "the model was called");
+        for (String seen : List.of(Transcript.forStaff(conversation), Transcript.resumed(base, me, conversation))) {
+            assertTrue(seen.contains("我的身份证号是[身份证号已隐藏]，银行卡号 [银行卡号已隐藏]，快帮我查一下"), seen);
+            assertFalse(seen.contains("11010519491231002X") || seen.contains("6222 0212"), seen);
+        }
+    }
+
+    @Test
+    void aClosedConversationsModelMemoryIsDeleted() {
+        String me = Ws.uniqueCustomer("Z");
+        String agent = Tokens.agent("A-" + me);
+        String conversation;
+        try (ChatClient c = connect(me)) {
+            c.message("z-1", "你们几点上班");
+            conversation = c.next("ack").get("conversationId").asText();
+            c.next("reply");
+            assertTrue(memoryOf(conversation) != null, "the model's memory of the conversation");
+            c.say("转人工");
+            c.next("handoff");
+        }
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/resolve").then().statusCode(200);
+        assertNull(memoryOf(conversation), "memory of a closed conversation");
+    }
+
+    private static LlmMemory memoryOf(String conversation) {
+        return QuarkusTransaction.requiringNew().call(() -> LlmMemory.<LlmMemory> findById(conversation));
     }
 }
