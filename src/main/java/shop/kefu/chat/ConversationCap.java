@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import shop.kefu.conversation.Accepted;
 import shop.kefu.conversation.Conversation;
+import shop.kefu.conversation.ConversationClosed;
 import shop.kefu.conversation.Conversations;
 import shop.kefu.conversation.EventLog;
 import shop.kefu.conversation.ServerEvent;
@@ -34,6 +35,8 @@ public class ConversationCap {
     Replies replies;
     @Inject
     Event<QueueChanged> queueChanged;
+    @Inject
+    Event<ConversationClosed> closedEvents;
 
     /** True if the accepted message filled its conversation, which is now closed and must not be answered. */
     boolean closeIfFull(Accepted accepted) {
@@ -48,6 +51,7 @@ public class ConversationCap {
                 return false;
             }
             c.close(c.agentId, c.agentName, OffsetDateTime.now()); // an agent holding it stays recorded, as on resolve
+            closedEvents.fire(new ConversationClosed(c.id)); // e.g. the LLM mode's memory of it goes
             String text = replies.text("conversation.full");
             log.append(c, ServerEvent.Reply.of("system", text, 1.0, List.of()), "system", text);
             return true;
