@@ -62,8 +62,8 @@ public class ImageReencoder {
             try {
                 if (decoded.jpeg()) {
                     writeJpeg(decoded.image(), target);
-                } else {
-                    ImageIO.write(decoded.image(), "png", target.toFile());
+                } else if (!ImageIO.write(decoded.image(), "png", target.toFile())) {
+                    throw notAnImage(); // no PNG writer for this kind of image
                 }
                 return new Reencoded(decoded.jpeg() ? "image/jpeg" : "image/png", Files.size(target));
             } catch (IOException e) {
