@@ -12,13 +12,13 @@ import shop.kefu.common.Refusal;
  * table itself, so deletions by the clean-up give room back with no counter to keep in step.
  */
 @ApplicationScoped
-public class AttachmentQuota {
+class AttachmentQuota {
 
     @Inject
     AttachmentsConfig config;
 
     /** Refuses if the shopper's stored attachments and one more of {@code bytes} would exceed a limit. */
-    public void ensureRoom(String customerId, long bytes) {
+    void ensureRoom(String customerId, long bytes) {
         Object[] used = QuarkusTransaction.joiningExisting().call(() -> (Object[]) Attachment.getEntityManager()
                 .createQuery("select count(a), coalesce(sum(a.sizeBytes), 0) from Attachment a where a.customerId = ?1")
                 .setParameter(1, customerId).getSingleResult());
@@ -36,7 +36,7 @@ public class AttachmentQuota {
      * Stores an attachment of {@code bytes} if it fits, holding the shopper's attachment_quota_lock row:
      * uploads of one shopper are checked and stored one after the other, each seeing the others.
      */
-    public void storeWithin(String customerId, long bytes, Runnable store) {
+    void storeWithin(String customerId, long bytes, Runnable store) {
         ensureLockRow(customerId);
         QuarkusTransaction.requiringNew().run(() -> {
             Attachment.getEntityManager().createNativeQuery("SELECT customer_id FROM attachment_quota_lock WHERE customer_id = ?1 FOR UPDATE")

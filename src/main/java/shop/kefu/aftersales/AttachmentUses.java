@@ -42,7 +42,7 @@ public class AttachmentUses {
 
     /** The conversations the attachment was used in (none for an upload never sent, or evidence outside one). */
     @SuppressWarnings("unchecked")
-    public List<String> conversationsOf(String attachmentId) {
+    List<String> conversationsOf(String attachmentId) {
         return QuarkusTransaction.requiringNew().call(() -> Attachment.getEntityManager()
                 .createNativeQuery("SELECT DISTINCT conversation_id FROM attachment_use WHERE attachment_id = ?1 AND conversation_id IS NOT NULL")
                 .setParameter(1, attachmentId).getResultList());
