@@ -43,6 +43,8 @@ public class AfterSalesService {
     PolicyService policy;
     @Inject
     ObjectMapper json;
+    @Inject
+    AttachmentUses attachmentUses;
 
     public record Evaluation(Order order, Order.Item item, Decision decision) {
     }
@@ -192,7 +194,8 @@ public class AfterSalesService {
         a.status = e.decision().outcome() == Decision.Outcome.APPROVED ? AfterSalesStatus.APPROVED : AfterSalesStatus.UNDER_REVIEW;
         a.decisionRule = e.decision().rule();
         a.decisionReason = e.decision().reason();
-        a.evidence = write(ownedEvidence(customerId, claim.evidence()));
+        List<String> evidence = ownedEvidence(customerId, claim.evidence());
+        a.evidence = write(evidence);
         a.history = write(List.of(Map.of("status", AfterSalesStatus.REQUESTED.name(), "at", now.toString(), "by", by,
                 "note", "申请" + claim.kind().label + "：" + claim.reason().label),
                 Map.of("status", a.status.name(), "at", now.toString(), "by", "policy",
@@ -201,6 +204,7 @@ public class AfterSalesService {
         a.dedupeKey = key;
         a.createdAt = a.updatedAt = now;
         a.persistAndFlush();
+        attachmentUses.record(conversationId, evidence); // evidence is kept, whether or not it was sent in a message
         return a;
     }
 

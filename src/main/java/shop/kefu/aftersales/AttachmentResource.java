@@ -2,6 +2,7 @@ package shop.kefu.aftersales;
 
 import java.util.Map;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -24,6 +25,12 @@ public class AttachmentResource {
 
     @Inject
     Attachments attachments;
+    @Inject
+    AttachmentUses uses;
+    @Inject
+    StaffAttachmentAccess staffAccess;
+    @Inject
+    JsonWebToken jwt;
 
     @POST
     @RolesAllowed(Roles.SHOPPER)
@@ -37,14 +44,28 @@ public class AttachmentResource {
                 Map.of("id", a.id, "contentType", a.contentType, "size", a.sizeBytes));
     }
 
+    /**
+     * Its shopper sees it; another shopper gets the answer of a missing one. Staff see it by the rule for
+     * conversations: through a conversation it was sent in (or is evidence in) that they may open.
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.SHOPPER, Roles.AGENT, Roles.ADMIN })
     public RestResponse<java.io.File> get(@PathParam("id") String id, SecurityContext who) {
-        boolean staff = who.isUserInRole(Roles.AGENT) || who.isUserInRole(Roles.ADMIN);
-        Attachment a = attachments.visibleTo(id, who.getUserPrincipal().getName(), staff)
-                .orElseThrow(() -> Refusal.notFound("No attachment '" + id + "'."));
-        return RestResponse.ResponseBuilder.ok(attachments.file(a).toFile(), a.contentType)
+        Attachment a = attachments.find(id).orElseThrow(() -> missing(id));
+        boolean owner = who.isUserInRole(Roles.SHOPPER) && a.customerId.equals(who.getUserPrincipal().getName());
+        if (!owner) {
+            if (!who.isUserInRole(Roles.AGENT) && !who.isUserInRole(Roles.ADMIN)) {
+                throw missing(id);
+            }
+            staffAccess.checkMayOpenAny(jwt, uses.conversationsOf(a.id));
+        }
+        java.nio.file.Path file = attachments.file(a).orElseThrow(() -> missing(id));
+        return RestResponse.ResponseBuilder.ok(file.toFile(), a.contentType)
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static Refusal missing(String id) {
+        return Refusal.notFound("No attachment '" + id + "'.");
     }
 }

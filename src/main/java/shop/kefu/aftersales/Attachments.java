@@ -1,7 +1,6 @@
 package shop.kefu.aftersales;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,32 +9,36 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import shop.kefu.common.DataConfig;
 import shop.kefu.common.Refusal;
 
 /**
- * Evidence photos. Only images (recognised by their first bytes, not by what the client claims), at
- * most {@code kefu.attachments.max-bytes}; stored under the data folder, visible to their shopper and
- * to staff only.
+ * Evidence photos, stored in {@code kefu.attachments.dir}. An upload is stored only as a re-encoded
+ * image ({@link ImageReencoder}: no EXIF, no location), within the shopper's quota
+ * ({@link AttachmentQuota}) and while the disk keeps {@code kefu.attachments.min-free-bytes} free.
+ * Who may see one: {@code AttachmentResource}; when unused ones go: {@link AttachmentCleanup}.
  */
 @ApplicationScoped
 public class Attachments {
 
-    @Inject
-    DataConfig data;
+    private static final Logger LOG = Logger.getLogger(Attachments.class);
+
     @Inject
     AttachmentsConfig config;
+    @Inject
+    ImageReencoder images;
+    @Inject
+    AttachmentQuota quota;
 
     public Attachment store(String customerId, Path upload, String fileName) {
         long size;
-        String type;
         try {
             size = Files.size(upload);
-            type = imageType(upload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,58 +49,90 @@ public class Attachments {
         if (size > maxBytes) {
             throw new Refusal(Refusal.Kind.TOO_LARGE, "too_large", "Images may be at most " + maxBytes / 1024 / 1024 + " MiB.");
         }
-        if (type == null) {
-            throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "not_an_image", "Only JPEG, PNG, GIF and WebP images are accepted.");
-        }
+        quota.ensureRoom(customerId, size); // before spending a decode on a shopper who is full; checked again under the lock
+        ensureDiskRoom(size);
         Attachment a = new Attachment();
         a.id = "AT" + UUID.randomUUID().toString().replace("-", "");
         a.customerId = customerId;
-        a.contentType = type;
-        a.sizeBytes = size;
         a.fileName = fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length()));
-        a.createdAt = OffsetDateTime.now();
+        Path incoming = incoming().resolve(a.id);
         try {
-            Files.createDirectories(folder());
-            Files.copy(upload, folder().resolve(a.id), StandardCopyOption.REPLACE_EXISTING);
+            ImageReencoder.Reencoded image = images.reencode(upload, incoming);
+            a.contentType = image.contentType();
+            a.sizeBytes = image.size();
+            a.createdAt = OffsetDateTime.now();
+            quota.storeWithin(customerId, a.sizeBytes, a::persist);
+            // the row first: a crash before the move leaves a row nobody has the id of, which the clean-up deletes
+            moveIntoPlace(a, incoming);
+            return a;
+        } finally {
+            deleteQuietly(incoming);
+        }
+    }
+
+    /** The attachment, whoever it belongs to; who may see it is the caller's question. */
+    public Optional<Attachment> find(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Attachment.<Attachment> findByIdOptional(id));
+    }
+
+    /** The stored image; absent only if the service stopped between storing the row and the file. */
+    public Optional<Path> file(Attachment a) {
+        Path f = file(a.id);
+        return Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
+    }
+
+    Path file(String id) {
+        return folder().resolve(id);
+    }
+
+    /** Where uploads wait while they are re-encoded and checked; anything left here is from a crash. */
+    Path incoming() {
+        Path p = folder().resolve("incoming");
+        try {
+            Files.createDirectories(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        QuarkusTransaction.requiringNew().run(a::persist);
-        return a;
-    }
-
-    /** The attachment if the viewer may see it: its shopper, or staff. */
-    public Optional<Attachment> visibleTo(String id, String viewer, boolean staff) {
-        return QuarkusTransaction.requiringNew().call(() -> Attachment.<Attachment> findByIdOptional(id))
-                .filter(a -> staff || a.customerId.equals(viewer));
-    }
-
-    public Path file(Attachment a) {
-        return folder().resolve(a.id);
+        return p;
     }
 
     private Path folder() {
-        return Path.of(data.dir(), "attachments");
+        return Path.of(config.dir());
     }
 
-    static String imageType(Path file) throws IOException {
-        byte[] h = new byte[12];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(h, 0, h.length);
+    private void moveIntoPlace(Attachment a, Path incoming) {
+        try {
+            Files.move(incoming, file(a.id), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            QuarkusTransaction.requiringNew().run(() -> Attachment.deleteById(a.id));
+            throw new UncheckedIOException(e);
         }
-        if (n >= 3 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8 && (h[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
+    }
+
+    /**
+     * Refuses uploads while they would leave the attachments' disk with less than the configured free
+     * space: when the folder shares the database's disk, a full disk stops the database too.
+     */
+    private void ensureDiskRoom(long bytes) {
+        long free;
+        try {
+            free = Files.getFileStore(incoming()).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (n >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') {
-            return "image/png";
+        if (free - bytes < config.minFreeBytes()) {
+            LOG.warnf("Upload refused: %d MiB free in %s, kefu.attachments.min-free-bytes is %d MiB", free >> 20, config.dir(),
+                    config.minFreeBytes() >> 20);
+            throw new Refusal(Refusal.Kind.INSUFFICIENT_STORAGE, "storage_full",
+                    "Images cannot be stored at the moment: the service is short of disk space.");
         }
-        if (n >= 6 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F' && h[3] == '8') {
-            return "image/gif";
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete %s: %s", p, e.getMessage());
         }
-        if (n >= 12 && h[0] == 'R' && h[1] == 'I' && h[2] == 'F' && h[3] == 'F' && h[8] == 'W' && h[9] == 'E' && h[10] == 'B' && h[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.aftersales.AfterSalesService;
+import shop.kefu.aftersales.AttachmentUses;
 import shop.kefu.conversation.Accepted;
 import shop.kefu.conversation.ClientMessage;
 import shop.kefu.conversation.Conversation;
@@ -50,6 +51,8 @@ public class ChatService {
     AfterSalesService aftersales;
     @Inject
     TurnStore turns;
+    @Inject
+    AttachmentUses attachmentUses;
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
@@ -66,7 +69,10 @@ public class ChatService {
             throw new ChatError("unknown_attachment", "附件不存在或已失效，请重新上传。", message.id());
         }
         engine.prepare(message.text()); // e.g. embedding the question on another core while we store it
-        return turns.storeMessage(customerId, ServerEvent.Message.fromShopper(message.id(), message.text(), message.attachments()));
+        Accepted accepted = turns.storeMessage(customerId, ServerEvent.Message.fromShopper(message.id(), message.text(), message.attachments()));
+        // before the ack: if this fails the client resends, and the duplicate records the use then
+        attachmentUses.sentIn(accepted.conversationId(), message.attachments());
+        return accepted;
     }
 
     /**

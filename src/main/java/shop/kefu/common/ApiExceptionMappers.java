@@ -23,6 +23,7 @@ public class ApiExceptionMappers {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_TYPE -> 415;
+            case INSUFFICIENT_STORAGE -> 507;
         };
     }
 

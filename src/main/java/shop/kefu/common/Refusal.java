@@ -20,7 +20,9 @@ public class Refusal extends RuntimeException {
         /** An upload larger than allowed. */
         TOO_LARGE,
         /** An upload of a type that is not accepted. */
-        UNSUPPORTED_TYPE
+        UNSUPPORTED_TYPE,
+        /** The service has no room left to store it (a disk near full), whoever asks. */
+        INSUFFICIENT_STORAGE
     }
 
     private final Kind kind;

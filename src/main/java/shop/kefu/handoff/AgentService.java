@@ -205,11 +205,29 @@ public class AgentService {
         });
     }
 
-    /** The access rule for staff, in one place: see {@link Agent}. Another agent's conversation is 403. */
+    /** The access rule for staff, in one place: see {@link Agent}. */
+    private static boolean opens(Conversation c, Agent agent) {
+        return agent.seesAll() || c.state == ConversationState.WAITING_FOR_AGENT || agent.id().equals(c.agentId);
+    }
+
+    /** Another agent's conversation is 403. */
     private static void mayOpen(Conversation c, Agent agent) {
-        if (!agent.seesAll() && c.state != ConversationState.WAITING_FOR_AGENT && !agent.id().equals(c.agentId)) {
+        if (!opens(c, agent)) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "not_yours",
                     "This conversation is held by another agent; a supervisor can open it.");
+        }
+    }
+
+    /**
+     * What belongs to some conversations (an attachment sent in them) is the agent's to see if one of them
+     * is; with none (an upload never sent), only a supervisor's or an admin's.
+     */
+    public void mayOpenAny(List<String> conversationIds, Agent agent) {
+        boolean any = agent.seesAll() || QuarkusTransaction.requiringNew().call(() -> conversationIds.stream()
+                .map(id -> Conversation.<Conversation> findById(id)).anyMatch(c -> c != null && opens(c, agent)));
+        if (!any) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "not_yours",
+                    "This belongs to no conversation you may open; a supervisor can open it.");
         }
     }
 

@@ -58,7 +58,8 @@ class AfterSalesRestTest {
         String me = Ws.uniqueCustomer("R");
         String id = Shop.photo(me);
         given().auth().oauth2(Tokens.shopper(me)).get("/api/attachments/" + id).then().statusCode(200).contentType("image/png");
-        given().auth().oauth2(Tokens.agent("A1")).get("/api/attachments/" + id).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("supervisor", "S1")).get("/api/attachments/" + id).then().statusCode(200);
+        given().auth().oauth2(Tokens.agent("A1")).get("/api/attachments/" + id).then().statusCode(403); // sent in no conversation of theirs (AttachmentsTest)
         given().auth().oauth2(Tokens.shopper(Ws.uniqueCustomer("X"))).get("/api/attachments/" + id).then().statusCode(404);
         Shop.upload(Tokens.shopper(me), "<script>alert(1)</script>".getBytes(), "image/png").then().statusCode(415);
         Shop.upload(Tokens.shopper(me), new byte[0], "image/png").then().statusCode(400);
