@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -135,7 +136,11 @@ class RestFuzzTest {
                     if (e.method().equals("DELETE") && id.equals(article) && (who.equals("editor") || who.equals("admin"))) {
                         continue; // an editor deleting a real article is allowed, not abuse
                     }
-                    for (String body : bodies(e, order, random)) {
+                    // every body with real ids and tokens that pass the door; a hostile id or a refused token
+                    // needs only one body to show it is turned away
+                    List<String> bodies = bodies(e, order, random);
+                    boolean inDepth = !HOSTILE_IDS.contains(id) && Set.of("agent", "admin", "shopper B").contains(who);
+                    for (String body : inDepth ? bodies : bodies.subList(0, 1)) {
                         Response r = call(token, e, id, body);
                         int status = r.statusCode();
                         count(report, "requests");
