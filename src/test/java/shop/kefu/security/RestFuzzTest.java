@@ -149,8 +149,9 @@ class RestFuzzTest {
                             crashes.add(e.method() + " " + e.path() + " as " + who + " id=" + abbreviate(id) + " body=" + abbreviate(body) + " → "
                                     + status + " " + abbreviate(r.asString()));
                         }
-                        if (who.equals("shopper B") && status < 300 && r.asString().contains(a)) {
-                            crashes.add("shopper B read A's data: " + e.path() + " id=" + abbreviate(id));
+                        boolean colleagues = who.equals("agent") && id.equals(notMine) && e.method().equals("GET");
+                        if (status < 300 && (who.equals("shopper B") && r.asString().contains(a) || colleagues)) {
+                            crashes.add(who + " read what is not theirs: " + e.path() + " id=" + abbreviate(id));
                             count(report, "leaks");
                         }
                     }
