@@ -1,6 +1,7 @@
 package shop.kefu.security;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +15,9 @@ import jakarta.enterprise.event.Observes;
 /**
  * Refuses to start a non-demo service that would trust the demo key pair, whose private key is public
  * in the repository. The key is recognised by its content, wherever it is configured: a copy of
- * demo-keys/publicKey.pem under another name is still refused.
+ * demo-keys/publicKey.pem under another name is still refused. A demo service without the demo private
+ * key (not in the jar) is refused too, with where it was looked for, rather than failing at the first
+ * demo token.
  */
 public class DemoKeyGuard {
 
@@ -22,8 +25,16 @@ public class DemoKeyGuard {
 
     void check(@Observes @Priority(1) StartupEvent event, DemoConfig demo,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> inlineKey,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation) {
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
+            @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKey) {
         if (demo.enabled()) {
+            // Not in the jar: found relative to the working directory, so a demo started elsewhere says so at once.
+            if (signingKey.isEmpty() || read(signingKey.get()) == null) {
+                throw new IllegalStateException("Demo mode signs its tokens with kefu.jwt.private-key ("
+                        + signingKey.orElse("not set") + "), which is not there from the working directory "
+                        + Path.of("").toAbsolutePath() + ". Start the demo from the project folder (demo-keys/ is "
+                        + "in the repository, not in the jar) or set kefu.jwt.private-key.");
+            }
             return;
         }
         if (inlineKey.isPresent()) {

@@ -33,7 +33,7 @@ import shop.kefu.common.Refusal;
 public class WsTickets {
 
     /** Who a ticket was issued to: what the socket's identity is made of. */
-    public record Holder(String subject, Set<String> groups, String name, Instant expiresAt) {
+    record Holder(String subject, Set<String> groups, String name, Instant expiresAt) {
     }
 
     /** An issued ticket and how many seconds it can be used. */
@@ -84,7 +84,7 @@ public class WsTickets {
     }
 
     /** Who the ticket was issued to, if it exists, has not been used and has not expired; it is used up either way. */
-    public Optional<Holder> redeem(String ticket) {
+    Optional<Holder> redeem(String ticket) {
         String hash = hash(ticket);
         try (Connection c = dataSource.getConnection()) {
             Holder holder;
