@@ -30,7 +30,7 @@ final class DemoKeys {
         return PUBLIC_KEY_SHA256.equals(fingerprint(key));
     }
 
-    static String fingerprint(PublicKey key) {
+    private static String fingerprint(PublicKey key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
         } catch (NoSuchAlgorithmException e) {

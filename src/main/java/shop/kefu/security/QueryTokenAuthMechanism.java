@@ -2,6 +2,8 @@ package shop.kefu.security;
 
 import java.util.Set;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,7 +19,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /**
  * Browsers cannot set headers on a WebSocket upgrade, so they pass a single-use ticket from
@@ -30,8 +31,8 @@ import org.jboss.logging.Logger;
 public class QueryTokenAuthMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(QueryTokenAuthMechanism.class);
-    static final String TICKET = "ticket";
-    static final String TOKEN = "access_token";
+    private static final String TICKET = "ticket";
+    private static final String TOKEN = "access_token";
 
     @Inject
     WebSocketAuthConfig config;
