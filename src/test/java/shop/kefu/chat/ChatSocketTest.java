@@ -204,8 +204,9 @@ class ChatSocketTest {
     }
 
     @Test
-    void browsersMayPassTheTokenAsAQueryParameter() {
-        try (ChatClient c = ChatClient.connectWithQueryToken(Ws.ws(base), "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("Q")))) {
+    void browsersPassATicketAsAQueryParameter() {
+        String ticket = Tokens.ticket(Tokens.shopper(Ws.uniqueCustomer("Q")));
+        try (ChatClient c = ChatClient.connectWithQuery(Ws.ws(base), "/ws/chat", "ticket=" + ticket)) {
             assertEquals("session", c.next().get("type").asText());
         }
     }

@@ -51,14 +51,26 @@ public final class ChatClient implements AutoCloseable {
         return new ChatClient(http, base.resolve(path.startsWith("/") ? path.substring(1) : path), token);
     }
 
-    /** Connects with the token in the access_token query parameter, as browsers do. */
-    public static ChatClient connectWithQueryToken(URI base, String path, String token) {
-        return new ChatClient(base.resolve(path.substring(1) + "?access_token=" + token), null);
+    /**
+     * Connects with credentials in the query string and no Authorization header, as browsers do:
+     * {@code "ticket=" + Tokens.ticket(token)}.
+     */
+    public static ChatClient connectWithQuery(URI base, String path, String query) {
+        return new ChatClient(base.resolve(path.substring(1) + "?" + query), null);
     }
 
     /** The HTTP status of a refused upgrade, or -1 if the upgrade succeeded. */
     public static int upgradeStatus(URI base, String path, String token) {
-        try (ChatClient c = connect(base, path, token)) {
+        return statusOf(() -> connect(base, path, token));
+    }
+
+    /** The HTTP status of a refused upgrade with credentials in the query string, or -1 if it succeeded. */
+    public static int queryUpgradeStatus(URI base, String path, String query) {
+        return statusOf(() -> connectWithQuery(base, path, query));
+    }
+
+    private static int statusOf(java.util.function.Supplier<ChatClient> connecting) {
+        try (ChatClient c = connecting.get()) {
             return -1;
         } catch (CompletionException e) {
             if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {

@@ -20,4 +20,9 @@ public final class Tokens {
     public static String agent(String agentId) {
         return of("agent", agentId);
     }
+
+    /** A single-use WebSocket ticket for the bearer of the token, from POST /api/ws-ticket. */
+    public static String ticket(String token) {
+        return given().auth().oauth2(token).post("/api/ws-ticket").then().statusCode(200).extract().path("ticket");
+    }
 }

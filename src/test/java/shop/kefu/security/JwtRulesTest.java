@@ -1,0 +1,131 @@
+package shop.kefu.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import shop.kefu.support.ChatClient;
+import shop.kefu.support.Tokens;
+import shop.kefu.support.Ws;
+
+/**
+ * What a token must be (issue 15, defect 9): for this service, naming its user in {@code sub}, not too
+ * old; and how browsers open sockets without putting it in the URL (single-use tickets). Test tokens are
+ * signed with the demo key, which the test profile trusts.
+ */
+@QuarkusTest
+class JwtRulesTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private URI ws() {
+        return Ws.ws(base);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrForNoneIsRefused() {
+        String otherService = Jwt.subject("C1001").groups("shopper").audience("https://other-service.example").sign();
+        given().auth().oauth2(otherService).get("/api/me/orders").then().statusCode(401);
+        assertEquals(401, ChatClient.upgradeStatus(ws(), "/ws/chat", otherService));
+        String noAudience = Jwt.claims().subject("C1001").groups("shopper").claim("aud", "").sign();
+        given().auth().oauth2(noAudience).get("/api/me/orders").then().statusCode(401);
+        // the same token for this service is accepted
+        given().auth().oauth2(Jwt.subject("C1001").groups("shopper").sign()).get("/api/me/orders").then().statusCode(200);
+    }
+
+    @Test
+    void theUserIsTheTokensSubjectNotItsUpn() {
+        // An identity provider that sets upn to something users choose (a login name, an e-mail) must not
+        // make one customer another: C1001 logged in with the login name "C1002" sees C1001's orders.
+        String token = Jwt.subject("C1001").upn("C1002").preferredUserName("C1002").groups("shopper").sign();
+        given().auth().oauth2(token).get("/api/me/orders").then().statusCode(200)
+                .body("orderId", hasItem("D1001-1")).body("customerId", everyItem(equalTo("C1001")));
+
+        String customer = Ws.uniqueCustomer("SUB");
+        String conversation;
+        try (ChatClient c = ChatClient.connect(ws(), "/ws/chat", Jwt.subject(customer).upn(customer + "-login").groups("shopper").sign())) {
+            conversation = c.next("session").get("conversationId").asText();
+        }
+        try (ChatClient c = ChatClient.connect(ws(), "/ws/chat", Tokens.shopper(customer))) {
+            assertEquals(conversation, c.next("session").get("conversationId").asText(), "the same shopper, the same conversation");
+        }
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRefused() {
+        String noSubject = Jwt.upn("C1001").groups("shopper").sign();
+        given().auth().oauth2(noSubject).get("/api/me/orders").then().statusCode(401);
+        assertEquals(401, ChatClient.upgradeStatus(ws(), "/ws/chat", noSubject));
+    }
+
+    @Test
+    void aTokenIssuedLongerAgoThanTheMaximumAgeIsRefusedEvenIfNotExpired() {
+        Instant now = Instant.now();
+        String old = Jwt.subject("C1001").groups("shopper").issuedAt(now.minusSeconds(13 * 3600)).expiresAt(now.plusSeconds(3600)).sign();
+        given().auth().oauth2(old).get("/api/me/orders").then().statusCode(401);
+        assertEquals(401, ChatClient.upgradeStatus(ws(), "/ws/chat", old));
+        String recent = Jwt.subject("C1001").groups("shopper").issuedAt(now.minusSeconds(3600)).expiresAt(now.plusSeconds(3600)).sign();
+        given().auth().oauth2(recent).get("/api/me/orders").then().statusCode(200);
+    }
+
+    @Test
+    void aTicketOpensOneSocketForItsUserOnce() {
+        String customer = Ws.uniqueCustomer("T");
+        String token = Tokens.shopper(customer);
+        String conversation;
+        try (ChatClient c = ChatClient.connect(ws(), "/ws/chat", token)) {
+            conversation = c.next("session").get("conversationId").asText();
+        }
+        String ticket = Tokens.ticket(token);
+        try (ChatClient c = ChatClient.connectWithQuery(ws(), "/ws/chat", "ticket=" + ticket)) {
+            assertEquals(conversation, c.next("session").get("conversationId").asText(), "the ticket is the token's user");
+        }
+        assertEquals(401, ChatClient.queryUpgradeStatus(ws(), "/ws/chat", "ticket=" + ticket), "used once already");
+        assertEquals(401, ChatClient.queryUpgradeStatus(ws(), "/ws/chat", "ticket=made-up"));
+    }
+
+    @Test
+    void aTicketExpires() throws InterruptedException {
+        // A ticket lives no longer than the token it was issued for: one that expires in 2 s.
+        Instant now = Instant.now();
+        String shortLived = Jwt.subject(Ws.uniqueCustomer("T")).groups("shopper").issuedAt(now).expiresAt(now.plusSeconds(2)).sign();
+        String ticket = given().auth().oauth2(shortLived).post("/api/ws-ticket").then().statusCode(200)
+                .body("expiresIn", lessThanOrEqualTo(2)).extract().path("ticket");
+        Thread.sleep(3000);
+        assertEquals(401, ChatClient.queryUpgradeStatus(ws(), "/ws/chat", "ticket=" + ticket));
+    }
+
+    @Test
+    void aTicketCarriesItsRoleOnly() {
+        assertEquals(403, ChatClient.queryUpgradeStatus(ws(), "/ws/agent", "ticket=" + Tokens.ticket(Tokens.shopper(Ws.uniqueCustomer("T")))));
+        String agent = Tokens.agent(Ws.uniqueCustomer("AG"));
+        assertEquals(403, ChatClient.queryUpgradeStatus(ws(), "/ws/chat", "ticket=" + Tokens.ticket(agent)));
+        try (ChatClient c = ChatClient.connectWithQuery(ws(), "/ws/agent", "ticket=" + Tokens.ticket(agent))) {
+            assertEquals("queue", c.next().get("type").asText());
+        }
+    }
+
+    @Test
+    void onlyATokenBearerGetsATicket() {
+        given().post("/api/ws-ticket").then().statusCode(401);
+        given().auth().oauth2("not-a-jwt").post("/api/ws-ticket").then().statusCode(401);
+    }
+
+    @Test
+    void theLongLivedTokenIsNoLongerAcceptedInTheUrl() {
+        String token = Tokens.shopper(Ws.uniqueCustomer("Q"));
+        assertEquals(401, ChatClient.queryUpgradeStatus(ws(), "/ws/chat", "access_token=" + token));
+    }
+}
