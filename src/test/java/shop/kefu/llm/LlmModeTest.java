@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import shop.kefu.conversation.ServerEvent;
 import shop.kefu.support.ChatClient;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
@@ -305,5 +306,19 @@ class LlmModeTest {
 
     private static LlmMemory memoryOf(String conversation) {
         return QuarkusTransaction.requiringNew().call(() -> LlmMemory.<LlmMemory> findById(conversation));
+    }
+
+    /**
+     * A model that runs away (issue 15, defect 3): a reply longer than the log's text column is cut to
+     * {@link ServerEvent.Reply#MAX_TEXT}, stored and delivered, instead of failing the turn in the database.
+     */
+    @Test
+    void aRunawayModelReplyIsCutNotLost() {
+        FakeOpenAi.thenSay("草莓请冷藏保存。".repeat(2000)); // 16,000 characters
+        try (ChatClient c = connect(Ws.uniqueCustomer("LR"))) {
+            String text = c.say("草莓怎么保存").get("text").asText();
+            assertEquals(ServerEvent.Reply.MAX_TEXT, text.length(), "cut to the cap");
+            assertTrue(text.startsWith("草莓请冷藏保存。") && text.endsWith("…"), text.substring(text.length() - 20));
+        }
     }
 }
