@@ -66,6 +66,7 @@ class MetricsTest {
             assertEquals(1, delta(before, after, "kefu_turn_confidence_percent_count", "path", path), path + " confidence");
         }
         assertTrue(delta(before, after, "kefu_turn_seconds_sum", "path", "faq") > 0, "the time the shopper waited is recorded");
+        assertEquals(0, delta(before, after, "kefu_turn_seconds_count", "path", "other"), "every reply says which path answered");
         // the confidence histogram (percent) has a boundary at the answer threshold (60): the clarified turn is below it, the answer above
         assertEquals(1, delta(before, after, "kefu_turn_confidence_percent_bucket", "path", "clarify", "le", "60.0"));
         assertEquals(0, delta(before, after, "kefu_turn_confidence_percent_bucket", "path", "faq", "le", "60.0"));
@@ -125,6 +126,7 @@ class MetricsTest {
         assertEquals(1, delta(before, after, "kefu_aftersales_requests_total", "kind", "refund", "category", "fresh", "outcome",
                 "approved", "by", "bot"));
         assertEquals(2, delta(before, after, "kefu_turn_seconds_count", "path", "aftersales"), "the proposal and the confirmation");
+        assertEquals(0, delta(before, after, "kefu_turn_seconds_count", "path", "other"), "every reply says which path answered");
         assertNoIdentifiers(after, me, "O-" + me);
     }
 
