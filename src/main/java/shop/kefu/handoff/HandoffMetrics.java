@@ -21,6 +21,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
@@ -43,6 +46,8 @@ public class HandoffMetrics {
     MeterRegistry registry;
     @Inject
     HandoffConfig config;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private final Map<String, Counter> handoffs = new HashMap<>();
     private Timer firstResponseMet, firstResponseMissed, resolutionMet, resolutionMissed;
@@ -79,13 +84,13 @@ public class HandoffMetrics {
 
     /** The bot handed a conversation to the queue. */
     void handedOff(HandoffReason reason) {
-        handoffs.get(reason.wire()).increment();
+        onCommit(handoffs.get(reason.wire())::increment);
     }
 
     /** An agent is about to take the conversation: from the bot, that is a handoff of the agent's own. */
     void agentJoins(Conversation c) {
         if (c.state == ConversationState.BOT) {
-            handoffs.get(AGENT_CLAIMED).increment();
+            onCommit(handoffs.get(AGENT_CLAIMED)::increment);
         }
     }
 
@@ -93,7 +98,8 @@ public class HandoffMetrics {
     void agentReplies(Conversation c, OffsetDateTime now) {
         if (c.firstAgentReplyAt == null && c.handoffAt != null) {
             Duration took = Duration.between(c.handoffAt, now);
-            (took.compareTo(config.firstResponse()) <= 0 ? firstResponseMet : firstResponseMissed).record(took);
+            Timer t = took.compareTo(config.firstResponse()) <= 0 ? firstResponseMet : firstResponseMissed;
+            onCommit(() -> t.record(took));
         }
     }
 
@@ -101,8 +107,29 @@ public class HandoffMetrics {
     void resolved(Conversation c, OffsetDateTime now) {
         if (c.handoffAt != null) {
             Duration took = Duration.between(c.handoffAt, now);
-            (took.compareTo(config.solution()) <= 0 ? resolutionMet : resolutionMissed).record(took);
+            Timer t = took.compareTo(config.solution()) <= 0 ? resolutionMet : resolutionMissed;
+            onCommit(() -> t.record(took));
         }
+    }
+
+    /** Counted once the caller's transaction commits: a handoff, reply or resolution rolled back did not happen. */
+    private void onCommit(Runnable count) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            count.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    count.run();
+                }
+            }
+        });
     }
 
     /** Conversations SlaMonitor just found past a promise, still waiting for it. */
