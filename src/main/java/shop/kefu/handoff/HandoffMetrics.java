@@ -40,7 +40,7 @@ public class HandoffMetrics {
 
     private static final Logger LOG = Logger.getLogger(HandoffMetrics.class);
     /** An agent took a conversation from the bot (Conversation.assignTo). */
-    static final String AGENT_CLAIMED = "agent_claimed";
+    private static final String AGENT_CLAIMED = "agent_claimed";
 
     @Inject
     MeterRegistry registry;
