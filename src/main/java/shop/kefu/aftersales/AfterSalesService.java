@@ -45,6 +45,8 @@ public class AfterSalesService {
     ObjectMapper json;
     @Inject
     AttachmentUses attachmentUses;
+    @Inject
+    AfterSalesMetrics metrics;
 
     public record Evaluation(Order order, Order.Item item, Decision decision) {
     }
@@ -141,7 +143,7 @@ public class AfterSalesService {
     private Submission decide(String customerId, Claim claim, Order order, String conversationId, String by) {
         String key = key(claim);
         ensureLockRow(claim);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Submission decided = QuarkusTransaction.requiringNew().call(() -> {
             AfterSalesOrder.getEntityManager()
                     .createNativeQuery("SELECT order_id FROM claim_lock WHERE order_id = ?1 AND sku = ?2 FOR UPDATE")
                     .setParameter(1, claim.orderId()).setParameter(2, claim.sku()).getResultList();
@@ -155,6 +157,8 @@ public class AfterSalesService {
             }
             return new Submission(e.decision(), Optional.of(new Created(insert(customerId, claim, e, key, conversationId, by), false)));
         });
+        metrics.decided(claim, order, by, decided);
+        return decided;
     }
 
     /**

@@ -24,6 +24,7 @@ import shop.kefu.dialog.HandoffReason;
 import shop.kefu.dialog.Replies;
 import shop.kefu.dialog.Turn;
 import shop.kefu.dialog.TurnEngine;
+import shop.kefu.dialog.TurnPath;
 import shop.kefu.dialog.TurnResult;
 import shop.kefu.handoff.HandoffService;
 
@@ -53,6 +54,8 @@ public class ChatService {
     TurnStore turns;
     @Inject
     AttachmentUses attachmentUses;
+    @Inject
+    ChatMetrics metrics;
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
@@ -84,33 +87,35 @@ public class ChatService {
         if (!accepted.owed()) {
             return;
         }
+        long started = System.nanoTime();
         TurnResult result;
         try {
             result = engine.respond(new Turn(accepted.conversationId(), customerId, accepted.text(), accepted.attachments(),
                     accepted.dialogState()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Engine failed on conversation %s", accepted.conversationId());
-            result = TurnResult.say(replies.text("engine.error"), 0).withHandoff(HandoffReason.REPEATED_FAILURE);
+            result = TurnResult.say(replies.text("engine.error"), 0).withHandoff(HandoffReason.REPEATED_FAILURE).on(TurnPath.ERROR);
         }
         TurnResult reply = result;
         if (reply.handoff() == null) {
             turns.storeReply(accepted.conversationId(), customerId, accepted.clientId(), replyEvent(reply), reply.dialogState());
-            return;
+        } else {
+            QuarkusTransaction.requiringNew().run(() -> { // a handoff: on the JPA path, where the queue lives
+                Conversation c = conversations.lock(accepted.conversationId());
+                if (c.state != ConversationState.BOT || !ClientMessage.claimAnswer(customerId, accepted.clientId())) {
+                    return; // an agent took over while the engine was thinking, or a resend was answered meanwhile
+                }
+                appendReply(c, reply);
+                c.dialogState = reply.dialogState();
+                handoff.handOff(c, reply.handoff());
+            });
         }
-        QuarkusTransaction.requiringNew().run(() -> { // a handoff: on the JPA path, where the queue lives
-            Conversation c = conversations.lock(accepted.conversationId());
-            if (c.state != ConversationState.BOT || !ClientMessage.claimAnswer(customerId, accepted.clientId())) {
-                return; // an agent took over while the engine was thinking, or a resend was answered meanwhile
-            }
-            appendReply(c, reply);
-            c.dialogState = reply.dialogState();
-            handoff.handOff(c, reply.handoff());
-        });
+        metrics.replied(reply, System.nanoTime() - started);
     }
 
     /** Stores a satisfaction rating on the conversation the connection is viewing. */
     public void rate(String customerId, String conversationId, ClientFrame.Rate rate) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean byAgent = QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = conversations.lock(conversationId);
             if (c == null || !c.customerId.equals(customerId)) {
                 throw new ChatError("not_found", "没有找到这个会话。");
@@ -122,7 +127,9 @@ public class ChatService {
             c.ratingComment = rate.comment();
             log.append(c, new ServerEvent.Rating(rate.score(), rate.comment()), "shopper", rate.comment());
             appendReply(c, TurnResult.say(replies.text(rate.score() >= 4 ? "rating.thanks" : "rating.sorry"), 1.0));
+            return c.agentId != null;
         });
+        metrics.rated(rate.score(), byAgent);
     }
 
     void appendReply(Conversation c, TurnResult r) {

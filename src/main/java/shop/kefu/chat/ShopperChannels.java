@@ -54,6 +54,11 @@ public class ShopperChannels {
         return Optional.of(channel);
     }
 
+    /** Connections admitted on this node (refused ones never count). */
+    int openConnections() {
+        return byConnection.size();
+    }
+
     ShopperChannel get(WebSocketConnection connection) {
         return byConnection.get(connection.id());
     }

@@ -210,7 +210,7 @@ public class AfterSalesFlow {
         String text = replies.text(review ? "flow.created.review" : "flow.created", Map.of("id", a.id, "kind", f.kind().label,
                 "amount", a.amount.toPlainString()));
         TurnResult r = new TurnResult(text, 1.0, List.of(), List.of(replies.text("button.status")), List.of(ReplyAction.aftersalesCreated(a.id, a.kind)),
-                null, done.json());
+                null, done.json()).on(TurnPath.AFTERSALES);
         return review ? r.withHandoff(HandoffReason.POLICY) : r;
     }
 
@@ -274,14 +274,14 @@ public class AfterSalesFlow {
         int retries = before != null && before.awaiting() == f.awaiting() ? before.retries() + 1 : 0;
         if (retries >= MAX_RETRIES) {
             return new TurnResult(replies.text("flow.repeated.failure"), 1.0, List.of(), List.of(), List.of(),
-                    HandoffReason.REPEATED_FAILURE, state.withFlow(null).json());
+                    HandoffReason.REPEATED_FAILURE, state.withFlow(null).json()).on(TurnPath.AFTERSALES);
         }
         String step = f.awaiting() == null ? null : f.awaiting().name().toLowerCase(java.util.Locale.ROOT);
         return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, state.withFlow(f.withRetries(retries)).json(),
-                form(f, item, step));
+                form(f, item, step)).on(TurnPath.AFTERSALES);
     }
 
     private static TurnResult reply(String text, List<String> quick, DialogState next) {
-        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, next.json());
+        return new TurnResult(text, 1.0, List.of(), quick, List.of(), null, next.json()).on(TurnPath.AFTERSALES);
     }
 }

@@ -59,13 +59,13 @@ public class Answers {
         }
         ArticleData a = found.top().article();
         return new TurnResult(plain(a.answer()) + "\n" + request.text(), found.confidence(), List.of(new Citation(a.id(), a.title())),
-                request.quickReplies(), request.actions(), null, request.dialogState(), request.form());
+                request.quickReplies(), request.actions(), null, request.dialogState(), request.form(), request.path());
     }
 
     /** The reply with a sentence before it. */
     public TurnResult prefixed(String sentence, TurnResult r) {
         return new TurnResult(sentence + r.text(), r.confidence(), r.citations(), r.quickReplies(), r.actions(), r.handoff(),
-                r.dialogState(), r.form());
+                r.dialogState(), r.form(), r.path());
     }
 
     /** @param item the shopper's order line the message is about, or null */
@@ -92,23 +92,23 @@ public class Answers {
             DialogState after = item == null ? DialogState.FRESH.withHint(hint)
                     : DialogState.FRESH.withHint(hint, item.order().orderId(), item.item().sku());
             return new TurnResult(text.toString(), confidence, List.of(new Citation(a.id(), a.title())), quick, List.of(), null,
-                    after.json());
+                    after.json()).on(TurnPath.FAQ);
         }
         DialogState failed = state.failed();
         if (result.top() == null || confidence < config.clarifyThreshold()) {
             return new TurnResult(replies.text("handoff.nothing.close"), confidence, List.of(), List.of(), List.of(),
-                    HandoffReason.LOW_CONFIDENCE, failed.json());
+                    HandoffReason.LOW_CONFIDENCE, failed.json()).on(TurnPath.HANDOFF);
         }
         if (failed.failedTurns() >= 2) {
             return new TurnResult(replies.text("handoff.low.confidence"), confidence, List.of(), List.of(), List.of(),
-                    HandoffReason.LOW_CONFIDENCE, failed.json());
+                    HandoffReason.LOW_CONFIDENCE, failed.json()).on(TurnPath.HANDOFF);
         }
         List<String> topics = new ArrayList<>(result.hits().stream().map(h -> h.article().title()).toList());
         if (item != null && reading.reason() != null) { // a problem with the shopper's item: after-sales is one of the choices
             topics.add(replies.list("next." + item.order().category() + ".problem.quick").get(0));
             failed = new DialogState(failed.failedTurns(), null, reading.reason(), item.order().orderId(), item.item().sku());
         }
-        return new TurnResult(replies.text("clarify"), confidence, List.of(), topics, List.of(), null, failed.json());
+        return new TurnResult(replies.text("clarify"), confidence, List.of(), topics, List.of(), null, failed.json()).on(TurnPath.CLARIFY);
     }
 
     /** Answers are written in light Markdown; chat bubbles show plain text. */

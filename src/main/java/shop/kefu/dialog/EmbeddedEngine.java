@@ -82,11 +82,12 @@ public class EmbeddedEngine implements TurnEngine {
         String text = turn.text().strip();
         if (HUMAN.matcher(text).find() || text.equals(replies.text("button.human"))) {
             return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED)
-                    .withState(state.withFlow(null).json());
+                    .withState(state.withFlow(null).json()).on(TurnPath.HANDOFF);
         }
         if (PersonalData.masked(text)) {
             // the number never reached us in full; say it is not needed, and leave any request where it was
-            return new TurnResult(replies.text("privacy.notice"), 1.0, List.of(), List.of(), List.of(), null, turn.dialogState());
+            return new TurnResult(replies.text("privacy.notice"), 1.0, List.of(), List.of(), List.of(), null, turn.dialogState())
+                    .on(TurnPath.PRIVACY);
         }
         KnowledgeIndex.Result asked = null;
         if (state.flow() != null) {
@@ -120,12 +121,13 @@ public class EmbeddedEngine implements TurnEngine {
                     : knowledge(turn, found, state, reading);
             case INSTALL -> bookable(turn, reading) ? flow.start(turn, state, reading, "install") : knowledge(turn, found, state, reading);
             case REPAIR -> bookable(turn, reading) ? flow.start(turn, state, reading, "repair") : knowledge(turn, found, state, reading);
-            case ORDER_STATUS -> status.orders(turn, state);
+            case ORDER_STATUS -> status.orders(turn, state).on(TurnPath.STATUS);
             // "退款好几天了还没到账" with nothing applied for: how long refunds take, if an article says so
             case AFTERSALES_STATUS -> status.aftersales(turn, state, () -> answers.confident(found)
-                    ? answers.prefixed(replies.text("aftersales.none.short"), knowledge(turn, found, now, reading)) : null);
+                    ? answers.prefixed(replies.text("aftersales.none.short"), knowledge(turn, found, now, reading)) : null)
+                    .on(TurnPath.STATUS);
             case COMPLAINT -> TurnResult.say(replies.text("complaint"), 1.0).withHandoff(HandoffReason.NEGATIVE_SENTIMENT)
-                    .withState(state.json());
+                    .withState(state.json()).on(TurnPath.HANDOFF);
             case QUESTION, OTHER -> knowledge(turn, found, state, reading);
         };
     }
@@ -195,6 +197,6 @@ public class EmbeddedEngine implements TurnEngine {
     }
 
     private TurnResult quick(String text, DialogState state) {
-        return new TurnResult(text, 1.0, List.of(), replies.list("greeting.quick"), List.of(), null, state.json());
+        return new TurnResult(text, 1.0, List.of(), replies.list("greeting.quick"), List.of(), null, state.json()).on(TurnPath.SMALL_TALK);
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * @param handoff     non-null to put the conversation in the human queue after this reply
  * @param dialogState the engine's state to keep for the next turn (JSON), or null to reset
  * @param form        the after-sales request or visit this reply is about, for the client's card; or null
+ * @param path        which part of the bot answered (metrics only), or null when none said
  */
 public record TurnResult(String text, double confidence, List<Citation> citations, List<String> quickReplies,
-        List<ReplyAction> actions, HandoffReason handoff, String dialogState, Form form) {
+        List<ReplyAction> actions, HandoffReason handoff, String dialogState, Form form, TurnPath path) {
 
     public TurnResult {
         citations = citations == null ? List.of() : List.copyOf(citations);
@@ -19,8 +20,13 @@ public record TurnResult(String text, double confidence, List<Citation> citation
     }
 
     public TurnResult(String text, double confidence, List<Citation> citations, List<String> quickReplies,
+            List<ReplyAction> actions, HandoffReason handoff, String dialogState, Form form) {
+        this(text, confidence, citations, quickReplies, actions, handoff, dialogState, form, null);
+    }
+
+    public TurnResult(String text, double confidence, List<Citation> citations, List<String> quickReplies,
             List<ReplyAction> actions, HandoffReason handoff, String dialogState) {
-        this(text, confidence, citations, quickReplies, actions, handoff, dialogState, null);
+        this(text, confidence, citations, quickReplies, actions, handoff, dialogState, null, null);
     }
 
     public static TurnResult say(String text, double confidence) {
@@ -28,14 +34,19 @@ public record TurnResult(String text, double confidence, List<Citation> citation
     }
 
     public TurnResult withHandoff(HandoffReason reason) {
-        return new TurnResult(text, confidence, citations, quickReplies, actions, reason, dialogState, form);
+        return new TurnResult(text, confidence, citations, quickReplies, actions, reason, dialogState, form, path);
     }
 
     public TurnResult withState(String state) {
-        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, state, form);
+        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, state, form, path);
     }
 
     public TurnResult withForm(Form f) {
-        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, dialogState, f);
+        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, dialogState, f, path);
+    }
+
+    /** The same reply, as answered by the given path. */
+    public TurnResult on(TurnPath p) {
+        return new TurnResult(text, confidence, citations, quickReplies, actions, handoff, dialogState, form, p);
     }
 }

@@ -50,6 +50,8 @@ public class AgentService {
     AgentPresence presence;
     @Inject
     Event<ConversationClosed> closed;
+    @Inject
+    HandoffMetrics metrics;
 
     /**
      * A staff member working conversations. {@code seesAll}: a supervisor or an admin, who may open any
@@ -129,7 +131,9 @@ public class AgentService {
         QuarkusTransaction.requiringNew().run(() -> {
             Conversation c = held(conversationId, agent);
             log.append(c, ServerEvent.Reply.of("agent", t, 1.0, List.of()).byAgent(agent.ref()), "agent", t);
-            c.agentReplied(OffsetDateTime.now());
+            OffsetDateTime now = OffsetDateTime.now();
+            metrics.agentReplies(c, now);
+            c.agentReplied(now);
         });
     }
 
@@ -183,6 +187,7 @@ public class AgentService {
             Conversation c = held(conversationId, agent);
             leave(c);
             c.close(agent.id(), agent.name(), OffsetDateTime.now()); // ratings are kept per conversation and agent
+            metrics.resolved(c, c.resolvedAt);
             closed.fire(new ConversationClosed(c.id));
             systemReply(c, replies.text("agent.resolved"), List.of("5", "4", "3", "2", "1"));
         });
@@ -319,6 +324,7 @@ public class AgentService {
     }
 
     private void join(Conversation c, Agent agent) {
+        metrics.agentJoins(c);
         c.assignTo(agent.id(), agent.name(), OffsetDateTime.now());
         log.append(c, new ServerEvent.AgentJoined(agent.ref()), "system", agent.name() + " 加入");
     }

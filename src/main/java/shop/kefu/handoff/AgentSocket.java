@@ -69,6 +69,11 @@ public class AgentSocket {
     /** A queue push is scheduled and has not started yet. */
     private static final AtomicBoolean PUSH_PENDING = new AtomicBoolean();
 
+    /** Agent connections open on this node. */
+    static int openConnections() {
+        return OPEN.size();
+    }
+
     @OnOpen
     void open(WebSocketConnection connection) {
         AgentService.Agent agent = AgentResource.agent(jwt);

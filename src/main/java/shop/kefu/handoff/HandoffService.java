@@ -35,12 +35,15 @@ public class HandoffService {
     HandoffConfig config;
     @Inject
     Replies replies;
+    @Inject
+    HandoffMetrics metrics;
 
     /** Hands a locked, bot-held conversation to the queue and appends the {@code handoff} event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handOff(Conversation conversation, HandoffReason reason) {
         if (conversation.handOff(reason.wire(), urgency(conversation, reason), OffsetDateTime.now())) {
             announce(conversation, reason.wire());
+            metrics.handedOff(reason);
         }
     }
 

@@ -2,7 +2,6 @@ package shop.kefu.handoff;
 
 import java.time.OffsetDateTime;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,7 @@ public class SlaMonitor {
     @Inject
     HandoffConfig config;
     @Inject
-    MeterRegistry metrics;
+    HandoffMetrics metrics;
 
     @Scheduled(every = "${kefu.handoff.sla-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
@@ -34,11 +33,6 @@ public class SlaMonitor {
         int solution = QuarkusTransaction.requiringNew().call(() -> Conversation.update(
                 "solutionBreached = true where solutionBreached = false and handoffAt < ?1 and state in (?2, ?3)",
                 now.minus(config.solution()), ConversationState.WAITING_FOR_AGENT, ConversationState.WITH_AGENT));
-        if (first > 0) {
-            metrics.counter("kefu.sla.breaches", "kind", "first_response").increment(first);
-        }
-        if (solution > 0) {
-            metrics.counter("kefu.sla.breaches", "kind", "solution").increment(solution);
-        }
+        metrics.slaBreaches(first, solution);
     }
 }

@@ -49,6 +49,7 @@ import shop.kefu.dialog.DialogState;
 import shop.kefu.dialog.EmbeddedEngine;
 import shop.kefu.dialog.Turn;
 import shop.kefu.dialog.TurnEngine;
+import shop.kefu.dialog.TurnPath;
 import shop.kefu.dialog.TurnResult;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeConfig;
@@ -188,13 +189,13 @@ public class LlmEngine implements TurnEngine {
         }
         String shown = OutputGuard.CITATION.matcher(text).replaceAll("").strip();
         if (tools.handoff() != null || tools.request() == null) {
-            return new TurnResult(shown, confidence, citations, List.of(), List.of(), tools.handoff(), turn.dialogState());
+            return new TurnResult(shown, confidence, citations, List.of(), List.of(), tools.handoff(), turn.dialogState()).on(TurnPath.LLM);
         }
         // What the model asked for goes through the after-sales flow: the shopper sees the policy's own
         // terms and confirms them with the flow's button; the model's words come first.
         TurnResult next = flow.propose(turn, DialogState.parse(turn.dialogState()), tools.request());
         return new TurnResult(shown + "\n" + next.text(), confidence, citations, next.quickReplies(), next.actions(), next.handoff(),
-                next.dialogState(), next.form());
+                next.dialogState(), next.form(), TurnPath.LLM);
     }
 
     /**
@@ -204,7 +205,7 @@ public class LlmEngine implements TurnEngine {
     private TurnResult fallback(Turn turn, String reason, boolean remember) {
         metrics.counter("kefu.llm.fallbacks", "reason", reason).increment();
         metrics.counter("kefu.llm.turns", "outcome", "fallback").increment();
-        TurnResult r = embedded.respond(turn);
+        TurnResult r = embedded.respond(turn).on(TurnPath.FALLBACK);
         return remember ? remembered(turn, r) : r;
     }
 

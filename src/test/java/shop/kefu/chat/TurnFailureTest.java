@@ -118,4 +118,30 @@ class TurnFailureTest {
                     .extract().as(JsonNode[].class).length, "and it is not created twice");
         }
     }
+
+    /** Metrics count what happened: a handoff rolled back with its reply is not a handoff, its resend is one. */
+    @Test
+    void aHandoffWhoseReplyWasLostIsCountedOnceInTheMetrics() throws Exception {
+        double handoffs = metric("kefu_handoffs_total{reason=\"requested\"}");
+        double turns = metric("kefu_turn_seconds_count{path=\"handoff\"}");
+        try (ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("TF")))) {
+            c.next("reply");
+            failNextReplyWith("08006");
+            c.message("human-1", "转人工");
+            c.next("ack");
+            assertEquals("unavailable", c.next("error").get("code").asText());
+            assertEquals(handoffs, metric("kefu_handoffs_total{reason=\"requested\"}"), "rolled back: nobody was handed off");
+
+            c.message("human-1", "转人工");
+            c.next("ack");
+            c.next("handoff");
+        }
+        assertEquals(handoffs + 1, metric("kefu_handoffs_total{reason=\"requested\"}"));
+        assertEquals(turns + 1, metric("kefu_turn_seconds_count{path=\"handoff\"}"), "one turn answered");
+    }
+
+    private static double metric(String series) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1))).findFirst().orElse(0);
+    }
 }

@@ -57,8 +57,12 @@ class LlmModeTest {
     }
 
     private static double metric(String name, String reason) {
+        return metric(name, "reason", reason);
+    }
+
+    private static double metric(String name, String label, String value) {
         String all = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*reason=\"" + reason + "\"[^}]*\\} ([0-9.E]+)$").matcher(all);
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + label + "=\"" + value + "\"[^}]*\\} ([0-9.E]+)$").matcher(all);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -192,11 +196,13 @@ class LlmModeTest {
         String me = Ws.uniqueCustomer("X");
         FakeOpenAi.then(request -> new FakeOpenAi.Answer(200, "{\"choices\":[{\"message\":", 0));
         double before = metric("kefu_llm_fallbacks_total", "error");
+        double fallbackTurns = metric("kefu_turn_seconds_count", "path", "fallback");
         try (ChatClient c = connect(me)) {
             JsonNode reply = c.say("草莓怎么保存");
             assertEquals("fresh-strawberry-storage", reply.at("/citations/0/articleId").asText(), reply.toString());
         }
         assertEquals(before + 1, metric("kefu_llm_fallbacks_total", "error"));
+        assertEquals(fallbackTurns + 1, metric("kefu_turn_seconds_count", "path", "fallback"), "the turn counts as a fallback turn");
     }
 
     @Test
@@ -210,6 +216,7 @@ class LlmModeTest {
             return new FakeOpenAi.Answer(200, FakeOpenAi.completion("草莓不要洗，铺平放冰箱冷藏，两三天内吃完。[KB:" + id + "]", null), 0);
         });
         FakeOpenAi.thenSay("不客气！");
+        double modelTurns = metric("kefu_turn_seconds_count", "path", "llm");
         try (ChatClient c = connect(me)) {
             JsonNode reply = c.say("草莓买多了怎么放");
             assertEquals("草莓不要洗，铺平放冰箱冷藏，两三天内吃完。", reply.get("text").asText(), reply.toString());
@@ -217,6 +224,7 @@ class LlmModeTest {
             assertTrue(reply.get("confidence").asDouble() > 0.5, reply.toString());
             c.say("谢谢你");
         }
+        assertEquals(modelTurns + 2, metric("kefu_turn_seconds_count", "path", "llm"), "both turns count as the model's");
         String user = messages(0).get(messages(0).size() - 1).get("content").asText();
         assertTrue(user.contains("参考资料") && user.contains("[KB:fresh-strawberry-storage]"), user);
         // second turn: the first exchange came back from the database memory, without the retrieved articles
