@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +25,8 @@ import shop.kefu.policy.ClaimKind;
 class AfterSalesFigures {
 
     static final String UNKNOWN = "unknown";
-    private static final Set<String> REFUNDING = Set.of(ClaimKind.REFUND.name(), ClaimKind.RETURN.name());
+    private static final Set<String> REFUNDING = Set.of(ClaimKind.REFUND.wire(), ClaimKind.RETURN.wire());
+    private static final String REJECTED = AfterSalesStatus.REJECTED.name().toLowerCase(Locale.ROOT);
 
     @Inject
     Queries queries;
@@ -41,8 +43,8 @@ class AfterSalesFigures {
         List<PerOrder> rows = queries.list("""
                 SELECT a.order_id, a.customer_id, a.kind, a.reason, a.status, COUNT(*), SUM(a.amount) FROM aftersales a
                 WHERE a.created_at >= ? AND a.created_at < ? GROUP BY a.order_id, a.customer_id, a.kind, a.reason, a.status""", range,
-                r -> new PerOrder(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getLong(6),
-                        r.getBigDecimal(7)));
+                r -> new PerOrder(r.getString(1), r.getString(2), lower(r.getString(3)), lower(r.getString(4)), lower(r.getString(5)),
+                        r.getLong(6), r.getBigDecimal(7)));
         Map<String, String> customerByOrder = new HashMap<>();
         rows.forEach(r -> customerByOrder.put(r.orderId(), r.customerId()));
         Map<String, String> categories = orders.categories(customerByOrder);
@@ -57,7 +59,7 @@ class AfterSalesFigures {
             amounts.merge(key, r.amount(), BigDecimal::add);
             cases += r.cases();
             amount = amount.add(r.amount());
-            if (REFUNDING.contains(r.kind()) && !AfterSalesStatus.REJECTED.name().equals(r.status())) {
+            if (REFUNDING.contains(r.kind()) && !REJECTED.equals(r.status())) {
                 refunded = refunded.add(r.amount());
             }
         }
@@ -68,5 +70,10 @@ class AfterSalesFigures {
                 .thenComparing(ServiceReport.AfterSalesGroup::category).thenComparing(ServiceReport.AfterSalesGroup::kind)
                 .thenComparing(ServiceReport.AfterSalesGroup::reason).thenComparing(ServiceReport.AfterSalesGroup::status));
         return new ServiceReport.AfterSales(cases, amount, refunded, groups);
+    }
+
+    /** As the after-sales API shows them: statuses are stored as enum names, kinds and reasons in lower case already. */
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
     }
 }

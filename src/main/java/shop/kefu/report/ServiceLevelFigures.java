@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ class ServiceLevelFigures {
                 level(rows, Handled::resolvedAt, promises.solution(), now));
     }
 
-    private static ServiceReport.Level level(List<Handled> rows, java.util.function.Function<Handled, OffsetDateTime> done,
+    private static ServiceReport.Level level(List<Handled> rows, Function<Handled, OffsetDateTime> done,
             Duration promise, OffsetDateTime now) {
         long met = 0;
         long missed = 0;

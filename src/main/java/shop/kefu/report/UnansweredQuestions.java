@@ -50,15 +50,38 @@ class UnansweredQuestions {
         found.addAll(queries.list("SELECT e.conversation_id, e.seq, e.created_at FROM chat_event e "
                 + "WHERE e.created_at >= ? AND e.created_at < ? AND e.outcome = ? AND " + NO_ANSWER_HANDOFF
                 + " ORDER BY e.created_at DESC LIMIT ?", range, UnansweredQuestions::row, TurnOutcome.HANDOFF.wire(), limit));
-        found.addAll(queries.list("""
-                SELECT e.conversation_id, e.seq, e.created_at FROM conversation c JOIN chat_event e ON e.conversation_id = c.id
-                WHERE c.created_at >= ? AND c.created_at < ? AND c.rating <= ? AND e.outcome = ?
-                ORDER BY e.created_at DESC LIMIT ?""", range, UnansweredQuestions::row, config.badRating(),
-                TurnOutcome.ANSWER.wire(), limit));
+        found.addAll(answersRatedBadly(range, limit));
         found.sort(Comparator.comparing(Unanswered::at).reversed());
         List<String> questions = questions(found.subList(0, Math.min(limit, found.size())));
         return new ServiceReport.Unanswered(questions.size(),
                 QuestionGroups.of(questions, knowledge::vector, config.groupSimilarity()));
+    }
+
+    /**
+     * The bot's answers in the most recent badly rated conversations of the range. Read conversation by
+     * conversation, by its key: a join, or a condition on the outcome, lets the database walk every answer of
+     * the history through the outcome index looking for rated ones (3.5 s a day's report over 1,000,000 events on H2).
+     */
+    private List<Unanswered> answersRatedBadly(ReportRange range, int limit) {
+        List<String> rated = queries.list("SELECT c.id FROM conversation c WHERE c.created_at >= ? AND c.created_at < ? "
+                + "AND c.rating <= ? ORDER BY c.created_at DESC LIMIT ?", range, r -> r.getString(1), config.badRating(), limit);
+        List<Unanswered> out = new ArrayList<>();
+        try (Connection c = queries.connection(); PreparedStatement s = c.prepareStatement(
+                "SELECT conversation_id, seq, created_at, outcome FROM chat_event WHERE conversation_id = ?")) {
+            for (String id : rated) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        if (TurnOutcome.ANSWER.wire().equals(r.getString(4))) {
+                            out.add(row(r));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Report query failed: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     private static Unanswered row(ResultSet r) throws SQLException {

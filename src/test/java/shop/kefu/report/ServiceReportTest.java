@@ -62,13 +62,13 @@ class ServiceReportTest {
 
         Shop.order("RPT-F1", "RPT-CUST", "fresh", OffsetDateTime.parse("2019-02-20T10:00:00+08:00"), Shop.item("S1", "草莓", 1, "30", false));
         Shop.order("RPT-A1", "RPT-CUST", "appliance", OffsetDateTime.parse("2019-02-20T10:00:00+08:00"), Shop.item("S1", "冰箱", 1, "1999", false));
-        h.aftersales("RPT-F1", "REFUND", "SPOILED", "REFUNDED", "30.00", at("2019-03-10T10:00:00"));
-        h.aftersales("RPT-F1", "REFUND", "SPOILED", "REFUNDED", "20.00", at("2019-03-11T10:00:00"));
-        h.aftersales("RPT-F1", "REFUND", "SPOILED", "REJECTED", "12.50", at("2019-03-12T10:00:00"));
-        h.aftersales("RPT-A1", "RETURN", "QUALITY", "APPROVED", "1999.00", at("2019-03-13T10:00:00"));
-        h.aftersales("RPT-A1", "REPLACEMENT", "DAMAGED", "UNDER_REVIEW", "500.00", at("2019-03-14T10:00:00"));
-        h.aftersales("RPT-GONE", "RESHIP", "MISSING", "CLOSED", "8.00", at("2019-03-15T10:00:00"));
-        h.aftersales("RPT-F1", "REFUND", "SPOILED", "REFUNDED", "99.00", at("2019-04-01T00:10:00"));
+        h.aftersales("RPT-F1", "refund", "spoiled", "REFUNDED", "30.00", at("2019-03-10T10:00:00"));
+        h.aftersales("RPT-F1", "refund", "spoiled", "REFUNDED", "20.00", at("2019-03-11T10:00:00"));
+        h.aftersales("RPT-F1", "refund", "spoiled", "REJECTED", "12.50", at("2019-03-12T10:00:00"));
+        h.aftersales("RPT-A1", "return", "quality", "APPROVED", "1999.00", at("2019-03-13T10:00:00"));
+        h.aftersales("RPT-A1", "replacement", "damaged", "UNDER_REVIEW", "500.00", at("2019-03-14T10:00:00"));
+        h.aftersales("RPT-GONE", "reship", "missing", "CLOSED", "8.00", at("2019-03-15T10:00:00"));
+        h.aftersales("RPT-F1", "refund", "spoiled", "REFUNDED", "99.00", at("2019-04-01T00:10:00"));
 
         JsonPath r = report("2019-03-01", "2019-03-31");
 
@@ -120,9 +120,9 @@ class ServiceReportTest {
         assertEquals(2569.50f, r.getFloat("aftersales.amount"));
         assertEquals(2049.00f, r.getFloat("aftersales.refunded"), "refunds and returns not rejected");
         assertEquals(List.of("fresh", "appliance", "appliance", "fresh", "unknown"), r.getList("aftersales.groups.category"));
-        assertEquals(List.of("REFUND", "REPLACEMENT", "RETURN", "REFUND", "RESHIP"), r.getList("aftersales.groups.kind"));
-        assertEquals(List.of("SPOILED", "DAMAGED", "QUALITY", "SPOILED", "MISSING"), r.getList("aftersales.groups.reason"));
-        assertEquals(List.of("REFUNDED", "UNDER_REVIEW", "APPROVED", "REJECTED", "CLOSED"), r.getList("aftersales.groups.status"));
+        assertEquals(List.of("refund", "replacement", "return", "refund", "reship"), r.getList("aftersales.groups.kind"));
+        assertEquals(List.of("spoiled", "damaged", "quality", "spoiled", "missing"), r.getList("aftersales.groups.reason"));
+        assertEquals(List.of("refunded", "under_review", "approved", "rejected", "closed"), r.getList("aftersales.groups.status"));
         assertEquals(List.of(2, 1, 1, 1, 1), r.getList("aftersales.groups.cases"));
         assertEquals(50.0f, r.getFloat("aftersales.groups[0].amount"));
 
