@@ -91,8 +91,8 @@ class UnansweredQuestions {
     /**
      * The shopper's message each event answered: the last one before it in its conversation (the bot
      * answers under the conversation's lock right after the message, so this is the one it answered
-     * unless the shopper sent two at once). Newest first; a message counted twice (e.g. clarified, then
-     * the conversation rated badly) and messages without text (only a photo) are left out.
+     * unless the shopper sent two at once). Newest first; a message found twice (e.g. clarified, then
+     * the conversation rated badly) counts once, and messages without text (only a photo) are left out.
      */
     private List<String> questions(List<Unanswered> events) {
         Map<String, String> byMessage = new LinkedHashMap<>();
