@@ -1,6 +1,8 @@
 package shop.kefu.aftersales;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,4 +16,14 @@ public interface OrderGateway {
 
     /** The order, if it exists and belongs to the customer. */
     Optional<Order> find(String customerId, String orderId);
+
+    /**
+     * The category of each order (keyed by order id, each with its customer), for reports over many
+     * orders; an order not found is left out. One lookup per order unless the store can do better.
+     */
+    default Map<String, String> categories(Map<String, String> customerByOrder) {
+        Map<String, String> out = new HashMap<>();
+        customerByOrder.forEach((order, customer) -> find(customer, order).ifPresent(o -> out.put(order, o.category())));
+        return out;
+    }
 }

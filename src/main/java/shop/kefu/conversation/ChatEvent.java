@@ -27,6 +27,8 @@ public class ChatEvent extends PanacheEntityBase {
     public String payload;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** {@link TurnOutcome#wire()} on a bot reply to a shopper's message or a handoff event; else null. */
+    public String outcome;
 
     /** The JSON frame sent to clients: the payload with seq added. */
     public String wire() {

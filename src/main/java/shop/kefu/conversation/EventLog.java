@@ -25,7 +25,8 @@ public class EventLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ChatEvent append(Conversation conversation, ServerEvent.Logged event, String sender, String text) {
-        LogEntry entry = LogEntry.next(conversation.id, conversation.customerId, conversation.lastSeq, events.tree(event), sender, text);
+        LogEntry entry = LogEntry.next(conversation.id, conversation.customerId, conversation.lastSeq, events.tree(event), sender, text,
+                TurnOutcome.ofEvent(event));
         ChatEvent row = new ChatEvent();
         row.conversationId = entry.conversationId();
         row.seq = entry.seq();
@@ -34,6 +35,7 @@ public class EventLog {
         row.text = entry.text();
         row.payload = entry.payload();
         row.createdAt = entry.at();
+        row.outcome = entry.outcomeColumn();
         row.persist();
         conversation.lastSeq = entry.seq();
         conversation.updatedAt = entry.at();

@@ -11,12 +11,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * announcement carries the wire frame that live views send after the commit.
  */
 record LogEntry(String conversationId, String customerId, long seq, String type, String sender, String text, String payload,
-        OffsetDateTime at) {
+        OffsetDateTime at, TurnOutcome outcome) {
 
-    static LogEntry next(String conversationId, String customerId, long lastSeq, ObjectNode payload, String sender, String text) {
+    /** @param outcome what the bot did with a shopper's message, on the event that says it; else null */
+    static LogEntry next(String conversationId, String customerId, long lastSeq, ObjectNode payload, String sender, String text,
+            TurnOutcome outcome) {
         OffsetDateTime now = OffsetDateTime.now();
         payload.put("at", now.toString());
-        return new LogEntry(conversationId, customerId, lastSeq + 1, payload.get("type").asText(), sender, text, payload.toString(), now);
+        return new LogEntry(conversationId, customerId, lastSeq + 1, payload.get("type").asText(), sender, text, payload.toString(), now,
+                outcome);
+    }
+
+    /** The stored column's value. */
+    String outcomeColumn() {
+        return outcome == null ? null : outcome.wire();
     }
 
     EventStored announcement() {

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.GroupCommit;
+import shop.kefu.knowledge.KnowledgeConfig;
 
 /**
  * The two writes of every bot turn: storing a shopper message once per client id, and storing a bot
@@ -39,6 +40,8 @@ public class TurnStore {
     Conversations conversations;
     @Inject
     EventLog log;
+    @Inject
+    KnowledgeConfig knowledge;
 
     /**
      * Stores a shopper message in the shopper's open conversation, opening one (with its greeting) if
@@ -84,7 +87,7 @@ public class TurnStore {
                 }
             }
             LogEntry event = LogEntry.next(conversation.id(), customerId, conversation.lastSeq(), events.tree(message), "shopper",
-                    message.text());
+                    message.text(), null);
             long seq = event.seq();
             insertEvent(c, event);
             try (PreparedStatement remember = c.prepareStatement(
@@ -152,7 +155,8 @@ public class TurnStore {
             if (!claimAnswer(c, customerId, clientId)) {
                 return false;
             }
-            LogEntry event = LogEntry.next(conversationId, customerId, lastSeq, events.tree(reply), "bot", reply.text());
+            LogEntry event = LogEntry.next(conversationId, customerId, lastSeq, events.tree(reply), "bot", reply.text(),
+                    TurnOutcome.ofReply(reply, knowledge.answerThreshold()));
             insertEvent(c, event);
             advance(c, event, dialogState, true);
             return new Committed<>(true, event);
@@ -178,7 +182,7 @@ public class TurnStore {
 
     private static void insertEvent(Connection c, LogEntry e) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO chat_event (conversation_id, seq, type, sender, text, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO chat_event (conversation_id, seq, type, sender, text, payload, created_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, e.conversationId());
             insert.setLong(2, e.seq());
             insert.setString(3, e.type());
@@ -186,6 +190,7 @@ public class TurnStore {
             insert.setString(5, e.text());
             insert.setString(6, e.payload());
             insert.setObject(7, e.at());
+            insert.setString(8, e.outcomeColumn());
             insert.executeUpdate();
         }
     }

@@ -14,7 +14,10 @@ public final class Roles {
      */
     public static final String SUPERVISOR = "supervisor";
 
-    public static final Set<String> ALL = Set.of(SHOPPER, AGENT, EDITOR, ADMIN, SUPERVISOR);
+    /** Reads the service report (GET /api/reports/service), nothing else: no conversations, no settings. */
+    public static final String MANAGER = "manager";
+
+    public static final Set<String> ALL = Set.of(SHOPPER, AGENT, EDITOR, ADMIN, SUPERVISOR, MANAGER);
 
     private Roles() {
     }
