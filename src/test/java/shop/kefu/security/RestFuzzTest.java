@@ -78,7 +78,8 @@ class RestFuzzTest {
             new Endpoint("POST", "/api/agent/conversations/{id}/aftersales", true),
             new Endpoint("POST", "/api/agent/conversations/{id}/compensation", true),
             new Endpoint("POST", "/api/demo/token", true),
-            new Endpoint("POST", "/api/ws-ticket", false));
+            new Endpoint("POST", "/api/ws-ticket", false),
+            new Endpoint("GET", "/api/reports/service?from=2026-11-01&to=" + "9".repeat(40), false));
 
     /** Ids no record has, and ids meant to break a parser, a query or a path. */
     private static final List<String> HOSTILE_IDS = List.of("nope", "00000000-0000-0000-0000-000000000000", "' OR '1'='1",
