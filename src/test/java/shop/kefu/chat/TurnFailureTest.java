@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.time.OffsetDateTime;
@@ -40,14 +39,14 @@ class TurnFailureTest {
 
     @BeforeEach
     void installFault() throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(FailNextReply.INSTALL);
+        try (Connection c = db.getConnection()) {
+            FailNextReply.install(c);
         }
     }
 
     private void failNextReplyWith(String sqlState) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO test_fault VALUES ('" + sqlState + "')");
+        try (Connection c = db.getConnection()) {
+            FailNextReply.queue(c, sqlState);
         }
     }
 
