@@ -77,6 +77,23 @@ class TurnFailureTest {
     }
 
     @Test
+    void aDatabaseServerShuttingDownIsAnOutage() throws Exception {
+        try (ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("TF")))) {
+            c.next("session");
+            c.next("reply");
+            failNextReplyWith("57P01"); // PostgreSQL: terminating connection due to administrator command
+            c.message("down-1", "草莓怎么保存");
+            c.next("ack");
+            JsonNode error = c.next("error");
+            assertEquals("unavailable", error.get("code").asText(), "the shopper is told to resend, not that the service broke: " + error);
+
+            c.message("down-1", "草莓怎么保存");
+            c.next("ack");
+            assertTrue(c.next("reply").get("text").asText().contains("草莓"));
+        }
+    }
+
+    @Test
     void anSqlErrorThatIsNotAnOutageIsNotReportedAsOne() throws Exception {
         try (ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("TF")))) {
             c.next("session");
