@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import shop.kefu.support.ChatClient;
+import shop.kefu.support.TestDatabase;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;
 
@@ -34,9 +35,9 @@ class PackagedServiceIT {
     public static class AwayFromItsFolder implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kefu.demo.enabled", "true", "kefu.kb.dir", "target/it-no-knowledge-base", "kefu.data.dir", "target/it-data",
-                    "kefu.prompts.dir", "target/it-no-prompts", "kefu.policy.file", "target/it-no-policies.properties",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-it;DB_CLOSE_DELAY=-1");
+            return TestDatabase.own("it", Map.of("kefu.demo.enabled", "true", "kefu.kb.dir", "target/it-no-knowledge-base",
+                    "kefu.data.dir", "target/it-data", "kefu.prompts.dir", "target/it-no-prompts",
+                    "kefu.policy.file", "target/it-no-policies.properties"));
         }
     }
 
@@ -46,7 +47,7 @@ class PackagedServiceIT {
     @Test
     void isHealthyAndHoldsThePackagedArticles() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().auth().oauth2(Tokens.of("editor", "IT-EDITOR")).get("/api/kb/articles").then().statusCode(200)
+        given().auth().oauth2(Tokens.of("editor", "IT-EDITOR")).queryParam("limit", 200).get("/api/kb/articles").then().statusCode(200)
                 .body("size()", greaterThan(50));
     }
 
