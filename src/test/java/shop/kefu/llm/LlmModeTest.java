@@ -22,6 +22,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import shop.kefu.conversation.ServerEvent;
 import shop.kefu.support.ChatClient;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
@@ -301,6 +303,24 @@ class LlmModeTest {
         given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
         given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/resolve").then().statusCode(200);
         assertNull(memoryOf(conversation), "memory of a closed conversation");
+    }
+
+    /**
+     * A model that runs away (issue 15, defect 3): a reply longer than the log's text column is cut to
+     * {@link ServerEvent.Reply#MAX_TEXT}, stored and delivered, instead of failing the turn in the
+     * database. Here rather than in a class of its own: as its own class, started once more with the fake
+     * model after this class and any other test, its application failed every transaction with a
+     * ClassCastException of GroupCommit between two class loaders, and the greeting never came (on H2
+     * and PostgreSQL alike; -Dtest='ChatSocketTest,LlmModeTest,LongReplyTest' showed it).
+     */
+    @Test
+    void aRunawayModelReplyIsCutNotLost() {
+        FakeOpenAi.thenSay("草莓请冷藏保存。".repeat(2000)); // 16,000 characters
+        try (ChatClient c = connect(Ws.uniqueCustomer("LR"))) {
+            String text = c.say("草莓怎么保存").get("text").asText();
+            assertEquals(ServerEvent.Reply.MAX_TEXT, text.length(), "cut to the cap");
+            assertTrue(text.startsWith("草莓请冷藏保存。") && text.endsWith("…"), text.substring(text.length() - 20));
+        }
     }
 
     private static LlmMemory memoryOf(String conversation) {
