@@ -45,8 +45,8 @@ public final class Exceptions {
 
     /**
      * The database cannot be reached: a connection failure (SQLState class 08, or H2's and PostgreSQL's
-     * equivalents) or no connection from the pool. Every other SQL error is a bug to prevent (a value too long for its column,
-     * a constraint the code should have checked), not an outage to tell the shopper about.
+     * equivalents) or no connection from the pool. Every other SQL error is a bug to prevent (a value too
+     * long for its column, a constraint the code should have checked), not an outage to tell the shopper about.
      */
     public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -55,7 +55,8 @@ public final class Exceptions {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || H2_CONNECTION_LOST.contains(state) || POSTGRESQL_UNAVAILABLE.contains(state))) {
+                if (state != null
+                        && (state.startsWith("08") || H2_CONNECTION_LOST.contains(state) || POSTGRESQL_UNAVAILABLE.contains(state))) {
                     return true;
                 }
                 if (state == null && fromPool(sql)) {
