@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import shop.kefu.common.Refusal;
+import shop.kefu.common.StorableText;
 
 /**
  * Evidence photos, stored in {@code kefu.attachments.dir}. An upload is stored only as a re-encoded
@@ -54,7 +55,8 @@ public class Attachments {
         Attachment a = new Attachment();
         a.id = "AT" + UUID.randomUUID().toString().replace("-", "");
         a.customerId = customerId;
-        a.fileName = fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length()));
+        String name = StorableText.cleaned(fileName);
+        a.fileName = name == null ? null : name.substring(0, Math.min(200, name.length()));
         Path incoming = incoming().resolve(a.id);
         try {
             ImageReencoder.Reencoded image = images.reencode(upload, incoming);

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import shop.kefu.common.StorableText;
+
 /** Parses and validates client frames; every problem is a {@link ChatError} with a clear code and message. */
 @ApplicationScoped
 public class ClientFrames {
@@ -66,7 +68,7 @@ public class ClientFrames {
                 if (!a.isTextual() || a.asText().isBlank() || a.asText().length() > 64) {
                     throw new ChatError("invalid_field", "attachments 必须是附件 id 的数组。", id);
                 }
-                attachments.add(a.asText());
+                attachments.add(storable(a.asText(), "attachments", id));
             }
         }
         return new ClientFrame.Message(id, text, List.copyOf(attachments));
@@ -93,7 +95,7 @@ public class ClientFrames {
             throw new ChatError("invalid_score", "评分必须是 1 到 5 的整数。");
         }
         JsonNode comment = node.get("comment");
-        String text = comment == null || comment.isNull() ? null : comment.asText().strip();
+        String text = comment == null || comment.isNull() ? null : storable(comment.asText(), "comment", null).strip();
         if (text != null && text.length() > config.maxCommentLength()) {
             throw new ChatError("text_too_long", "评价内容请不要超过 " + config.maxCommentLength() + " 个字。");
         }
@@ -108,7 +110,14 @@ public class ClientFrames {
         if (!value.isTextual()) {
             throw new ChatError("invalid_field", "字段 " + field + " 必须是字符串。", clientId);
         }
-        return value.asText();
+        return storable(value.asText(), field, clientId);
+    }
+
+    private static String storable(String text, String field, String clientId) {
+        if (!StorableText.storable(text)) {
+            throw new ChatError(StorableText.CODE, "字段 " + field + " 含有无法保存的字符（U+0000）。", clientId);
+        }
+        return text;
     }
 
     private static String abbreviate(String s) {

@@ -1,5 +1,7 @@
 package shop.kefu.common;
 
+import java.util.stream.Collectors;
+
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +32,13 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public RestResponse<ApiError> unreadable(JsonProcessingException e) {
         return json(400, new ApiError("invalid_json", "The request body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiError> unstorable(StorableTextJson.UnstorableText e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return json(400, new ApiError(StorableText.CODE, "Field " + field + " contains the character U+0000."));
     }
 
     private static RestResponse<ApiError> json(int status, ApiError body) {

@@ -37,9 +37,16 @@ public final class Exceptions {
     private static final Set<String> H2_CONNECTION_LOST = Set.of("90067", "90098", "90121");
 
     /**
-     * The database cannot be reached: a connection failure (SQLState class 08, or H2's equivalents) or no
-     * connection from the pool. Every other SQL error is a bug to prevent (a value too long for its column,
-     * a constraint the code should have checked), not an outage to tell the shopper about.
+     * PostgreSQL's codes for a server going away or not taking connections, sent before the connection
+     * drops (class 08 follows only on the next use): shut down by an administrator, crash shutdown,
+     * starting up or shutting down, too many connections.
+     */
+    private static final Set<String> POSTGRESQL_UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
+
+    /**
+     * The database cannot be reached: a connection failure (SQLState class 08, or H2's and PostgreSQL's
+     * equivalents) or no connection from the pool. Every other SQL error is a bug to prevent (a value too
+     * long for its column, a constraint the code should have checked), not an outage to tell the shopper about.
      */
     public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -48,7 +55,8 @@ public final class Exceptions {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || H2_CONNECTION_LOST.contains(state))) {
+                if (state != null
+                        && (state.startsWith("08") || H2_CONNECTION_LOST.contains(state) || POSTGRESQL_UNAVAILABLE.contains(state))) {
                     return true;
                 }
                 if (state == null && fromPool(sql)) {

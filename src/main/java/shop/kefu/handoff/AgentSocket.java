@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import shop.kefu.common.Exceptions;
 import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
+import shop.kefu.common.StorableText;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
 import shop.kefu.conversation.EventStored;
@@ -92,9 +93,13 @@ public class AgentSocket {
             if (conversation == null) {
                 throw Refusal.invalid("missing_field", "conversationId is required.");
             }
+            String text = f.path("text").asText(null);
+            if (!StorableText.storable(conversation) || !StorableText.storable(text)) {
+                throw Refusal.invalid(StorableText.CODE, "The frame contains the character U+0000.");
+            }
             switch (type) {
                 case "claim" -> agents.claim(conversation, agent);
-                case "message" -> agents.message(conversation, agent, f.path("text").asText(null));
+                case "message" -> agents.message(conversation, agent, text);
                 default -> throw Refusal.invalid("unknown_type", "Frames are claim or message.");
             }
         } catch (Refusal e) {

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import shop.kefu.support.Shop;
+import shop.kefu.support.TestDatabase;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;
 
@@ -35,9 +36,8 @@ class AttachmentStorageTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("kefu.attachments.dir", FOLDER.toString(), "kefu.attachments.min-free-bytes", String.valueOf(Long.MAX_VALUE / 2),
-                    "kefu.kb.dir", "target/empty-knowledge-base",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-almost-full;DB_CLOSE_DELAY=-1");
+            return TestDatabase.own("almost-full", Map.of("kefu.attachments.dir", FOLDER.toString(),
+                    "kefu.attachments.min-free-bytes", String.valueOf(Long.MAX_VALUE / 2), "kefu.kb.dir", "target/empty-knowledge-base"));
         }
     }
 

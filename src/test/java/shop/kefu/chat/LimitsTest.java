@@ -36,6 +36,7 @@ import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
 import shop.kefu.support.ChatClient;
 import shop.kefu.support.Shop;
+import shop.kefu.support.TestDatabase;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;
 
@@ -55,10 +56,9 @@ class LimitsTest {
     public static class Tight implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kefu.rest.rate-burst", Integer.toString(REST_BURST), "kefu.rest.rate-per-second", "0.5",
-                    "kefu.chat.max-events", Integer.toString(MAX_EVENTS), "kefu.chat.resume-max-events", Integer.toString(RESUME_PAGE),
-                    // a queue of its own: the paging assertions count conversations
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-limits;DB_CLOSE_DELAY=-1");
+            // a queue of its own: the paging assertions count conversations
+            return TestDatabase.own("limits", Map.of("kefu.rest.rate-burst", Integer.toString(REST_BURST), "kefu.rest.rate-per-second", "0.5",
+                    "kefu.chat.max-events", Integer.toString(MAX_EVENTS), "kefu.chat.resume-max-events", Integer.toString(RESUME_PAGE)));
         }
     }
 

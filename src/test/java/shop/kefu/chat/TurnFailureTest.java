@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.time.OffsetDateTime;
@@ -40,14 +39,14 @@ class TurnFailureTest {
 
     @BeforeEach
     void installFault() throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(FailNextReply.INSTALL);
+        try (Connection c = db.getConnection()) {
+            FailNextReply.install(c);
         }
     }
 
     private void failNextReplyWith(String sqlState) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO test_fault VALUES ('" + sqlState + "')");
+        try (Connection c = db.getConnection()) {
+            FailNextReply.queue(c, sqlState);
         }
     }
 
@@ -74,6 +73,23 @@ class TurnFailureTest {
             c.next("ack");
             List<JsonNode> more = c.drain(Duration.ofSeconds(2));
             assertTrue(more.stream().noneMatch(f -> f.get("type").asText().equals("reply")), more.toString());
+        }
+    }
+
+    @Test
+    void aDatabaseServerShuttingDownIsAnOutage() throws Exception {
+        try (ChatClient c = ChatClient.connect(Ws.ws(base), "/ws/chat", Tokens.shopper(Ws.uniqueCustomer("TF")))) {
+            c.next("session");
+            c.next("reply");
+            failNextReplyWith("57P01"); // PostgreSQL: terminating connection due to administrator command
+            c.message("down-1", "草莓怎么保存");
+            c.next("ack");
+            JsonNode error = c.next("error");
+            assertEquals("unavailable", error.get("code").asText(), "the shopper is told to resend, not that the service broke: " + error);
+
+            c.message("down-1", "草莓怎么保存");
+            c.next("ack");
+            assertTrue(c.next("reply").get("text").asText().contains("草莓"));
         }
     }
 

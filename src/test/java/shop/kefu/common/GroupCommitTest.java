@@ -17,12 +17,14 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import shop.kefu.support.ChatClient;
+import shop.kefu.support.H2Only;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;
 
 /** The embedded file database, as the service runs by default (the other tests use H2 in memory). */
 @QuarkusTest
 @TestProfile(GroupCommitTest.FileDatabase.class)
+@H2Only("GroupCommit writes H2's database file; on PostgreSQL it stays inactive and the database does its own group commit")
 class GroupCommitTest {
 
     public static class FileDatabase implements QuarkusTestProfile {

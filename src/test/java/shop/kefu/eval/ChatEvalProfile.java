@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import shop.kefu.support.TestDatabase;
+
 /**
  * {@link ChatEvalTest} replaces the whole knowledge base through the editors' API half-way through its
  * run. Its own in-memory database (and, being a separate profile, its own application start) keeps
@@ -13,6 +15,6 @@ public class ChatEvalProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-eval;DB_CLOSE_DELAY=-1");
+        return TestDatabase.own("eval", Map.of());
     }
 }

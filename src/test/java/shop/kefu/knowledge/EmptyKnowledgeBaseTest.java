@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import shop.kefu.support.TestDatabase;
 import shop.kefu.support.Tokens;
 
 /**
@@ -32,8 +33,7 @@ class EmptyKnowledgeBaseTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("kefu.kb.dir", "target/empty-knowledge-base",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-empty-kb;DB_CLOSE_DELAY=-1");
+            return TestDatabase.own("empty-kb", Map.of("kefu.kb.dir", "target/empty-knowledge-base"));
         }
     }
 

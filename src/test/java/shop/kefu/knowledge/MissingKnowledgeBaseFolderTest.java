@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import shop.kefu.support.TestDatabase;
 import shop.kefu.support.Tokens;
 
 /**
@@ -24,8 +25,7 @@ class MissingKnowledgeBaseFolderTest {
     public static class MissingFolder implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kefu.kb.dir", "target/no-such-knowledge-base",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-missing-kb;DB_CLOSE_DELAY=-1");
+            return TestDatabase.own("missing-kb", Map.of("kefu.kb.dir", "target/no-such-knowledge-base"));
         }
     }
 

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import shop.kefu.support.ChatClient;
+import shop.kefu.support.TestDatabase;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;
 
@@ -47,10 +48,9 @@ class PackagedServiceIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Demo mode starts only on loopback; the demo key pair is read from demo-keys/ in the project folder.
-            return Map.of("kefu.demo.enabled", "true", "quarkus.http.host", "127.0.0.1",
+            return TestDatabase.own("it", Map.of("kefu.demo.enabled", "true", "quarkus.http.host", "127.0.0.1",
                     "kefu.kb.dir", "target/it-no-knowledge-base", "kefu.data.dir", "target/it-data",
-                    "kefu.prompts.dir", "target/it-no-prompts", "kefu.policy.file", "target/it-no-policies.properties",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kefu-it;DB_CLOSE_DELAY=-1");
+                    "kefu.prompts.dir", "target/it-no-prompts", "kefu.policy.file", "target/it-no-policies.properties"));
         }
     }
 
@@ -60,7 +60,7 @@ class PackagedServiceIT {
     @Test
     void isHealthyAndHoldsThePackagedArticles() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().auth().oauth2(Tokens.of("editor", "IT-EDITOR")).get("/api/kb/articles?limit=200").then().statusCode(200)
+        given().auth().oauth2(Tokens.of("editor", "IT-EDITOR")).queryParam("limit", 200).get("/api/kb/articles").then().statusCode(200)
                 .body("size()", greaterThan(50));
     }
 
