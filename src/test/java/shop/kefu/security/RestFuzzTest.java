@@ -147,6 +147,10 @@ class RestFuzzTest {
                         int status = r.statusCode();
                         count(report, "requests");
                         count(report, status >= 500 ? "crashes (5xx)" : status >= 400 ? "errors returned (4xx)" : "accepted (2xx/3xx)");
+                        if (status == 400 && !r.asString().contains("\"error\"") && !r.asString().contains("\"violations\"")) {
+                            crashes.add("a 400 that does not say why: " + e.method() + " " + e.path() + " body=" + abbreviate(body) + " → "
+                                    + abbreviate(r.asString()));
+                        }
                         if (status >= 500) {
                             crashes.add(e.method() + " " + e.path() + " as " + who + " id=" + abbreviate(id) + " body=" + abbreviate(body) + " → "
                                     + status + " " + abbreviate(r.asString()));
