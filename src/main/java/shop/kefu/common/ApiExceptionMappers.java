@@ -6,6 +6,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -43,8 +44,7 @@ public class ApiExceptionMappers {
      */
     @ServerExceptionMapper
     public RestResponse<ApiError> mismatched(MismatchedInputException e) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String field = field(e);
         return json(400, new ApiError("invalid_json", field.isEmpty() ? "The request body has the wrong shape for this request."
                 : "Field " + field + " has the wrong type."));
     }
@@ -63,9 +63,14 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public RestResponse<ApiError> unstorable(StorableTextJson.UnstorableText e) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String field = field(e);
         return json(400, new ApiError(StorableText.CODE, "Field " + field + " contains the character U+0000."));
+    }
+
+    /** Where in the body the problem is, as "items[2].sku"; empty for the body itself. */
+    private static String field(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static RestResponse<ApiError> json(int status, ApiError body) {
