@@ -76,7 +76,8 @@ class ChatEvalTest {
      */
     static final List<HeldOut> HELD_OUT = List.of(
             new HeldOut("dev 2 (held-out 1)", Path.of("eval/heldout"), new Figures(0.76, 0.03, 0.20, 0.86), false),
-            new HeldOut("held-out 2 (blind)", Path.of("eval/heldout2"), new Figures(0.66, 0.03, 0.20, 0.70), true));
+            new HeldOut("held-out 2 (blind)", Path.of("eval/heldout2"), new Figures(0.66, 0.03, 0.20, 0.70), true),
+            new HeldOut("held-out 3 (blind)", Path.of("eval/heldout3"), new Figures(0, 1, 1, 0), true));
 
     /**
      * A set's folder (questions.tsv, aftersales.tsv, orders.tsv, knowledge-base/), its floors, and whether
