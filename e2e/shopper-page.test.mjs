@@ -68,7 +68,8 @@ function photo() {
 /**
  * A page of the shopper page for a new customer. Its /ws/chat goes through a route that forwards
  * every frame, unless `link.dropAckOf` names a message text: then the server's ack of that message is
- * swallowed and the connection dropped, as when a network fails between storing and acknowledging.
+ * swallowed and the connection dropped, as when a network fails between storing and acknowledging; or
+ * `link.failOf` does: then the message does not reach the server, which seems to answer `unavailable`.
  */
 async function openPage(size, customer) {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: 'zh-CN',
@@ -77,7 +78,7 @@ async function openPage(size, customer) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss(); });
-  const link = { dropAckOf: null, drops: 0, sent: [] };
+  const link = { dropAckOf: null, failOf: null, drops: 0, sent: [] };
   await page.routeWebSocket(/\/ws\/chat/, (ws) => {
     const server = ws.connectToServer();
     let dropping = null;
@@ -85,6 +86,11 @@ async function openPage(size, customer) {
       const f = JSON.parse(m);
       link.sent.push(f);
       if (f.type === 'message' && f.text === link.dropAckOf) { dropping = f.id; link.dropAckOf = null; }
+      if (f.type === 'message' && f.text === link.failOf) {
+        link.failOf = null;
+        ws.send(JSON.stringify({ type: 'error', code: 'unavailable', message: '服务暂时不可用，如果这条消息没有显示“已送达”，请稍后重发。', id: f.id }));
+        return;
+      }
       server.send(m);
     });
     server.onMessage((m) => {
@@ -268,6 +274,18 @@ for (const size of SIZES) {
       assert.equal(transcript.events.filter((e) => e.type === 'message' && e.text === '快递到哪了').length, 1, 'stored once');
       assert.equal(transcript.events.filter((e) => e.type === 'reply' && e.from === 'bot').length, 2, 'greeting and one answer');
       assert.equal(await page.locator('.row.bot').count(), 2);
+
+      link.failOf = '草莓怎么保存';
+      await say(page, '草莓怎么保存');
+      const failed = page.locator('.row.me', { hasText: '草莓怎么保存' }).locator('.meta.failed', { hasText: '发送失败：服务暂时不可用' });
+      await failed.waitFor();
+      await shot(page, size, 'failed');
+      await failed.locator('button', { hasText: '重试' }).click();
+      await page.locator('.row.me', { hasText: '草莓怎么保存' }).locator('.meta', { hasText: '已送达' }).waitFor();
+      await reply(page, /草莓/);
+      const retried = link.sent.filter((f) => f.type === 'message' && f.text === '草莓怎么保存');
+      assert.equal(retried.length, 2);
+      assert.equal(retried[0].id, retried[1].id, 'the retry keeps the text and the id');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
