@@ -145,6 +145,15 @@ for (const size of SIZES) {
 
       await page.setInputFiles('#file', { name: 'strawberry.png', mimeType: 'image/png', buffer: photo() });
       await page.locator('#attach .preview img').waitFor();
+      // a pasted image joins the picked one, and can be taken off again
+      await page.evaluate((bytes) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
+        document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, [...photo()]);
+      assert.equal(await page.locator('#attach .preview').count(), 2);
+      await page.locator('#attach .preview .x').last().click();
+      assert.equal(await page.locator('#attach .preview').count(), 1);
       await page.waitForFunction(() => !document.querySelector('#attach progress')); // uploaded
       await say(page, '这是照片');
       const sent = page.locator('.row.me', { hasText: '这是照片' });
