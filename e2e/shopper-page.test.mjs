@@ -183,8 +183,8 @@ for (const size of SIZES) {
     const customer = `E2EH${size.name[0]}${Date.now()}`;
     const agent = await token('agent', `E2E-AG-${size.name}`, '小王');
     // the agent has the console open: someone is online, so the shopper is told a wait
-    const console = new WebSocket(`${BASE.replace(/^http/, 'ws')}/ws/agent`, { headers: { Authorization: `Bearer ${agent}` } });
-    await new Promise((resolve, reject) => { console.once('message', resolve); console.once('error', reject); });
+    const workspace = new WebSocket(`${BASE.replace(/^http/, 'ws')}/ws/agent`, { headers: { Authorization: `Bearer ${agent}` } });
+    await new Promise((resolve, reject) => { workspace.once('message', resolve); workspace.once('error', reject); });
     const { page, context, problems } = await openPage(size, customer);
     try {
       await say(page, '<b>转人工</b>');
@@ -232,7 +232,7 @@ for (const size of SIZES) {
       assert.notEqual(await conversationOf(page), conversationId, 'a new conversation after the rated one');
       assert.deepEqual(problems, []);
     } finally {
-      console.close();
+      workspace.close();
       await context.close();
     }
   });
