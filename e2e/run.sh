@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# End-to-end tests of the packaged service, three files: agent-console.test.mjs (the agent console in
-# a browser), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
+# End-to-end tests of the packaged service, four files: agent-console.test.mjs (the agent console in
+# a browser), shopper-page.test.mjs (the shopper page in a browser, at a phone and a desktop size; its
+# screenshots go to docs/screenshots/), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
 # db-outage.test.mjs (the database killed mid-chat and restarted). Installs what it needs (Debian's
 # chromium, npm packages), starts the packaged service in demo mode on a free port with its own data
-# folder for the console test (the other two start their own instances), and stops it. Run from
+# folder for the two browser tests (the other two start their own instances), and stops it. Run from
 # anywhere: bash e2e/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "e2e: installing Debian's chromium"
+# chromium, and a Chinese font so that the screenshots show the text (not empty boxes)
+if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  echo "e2e: installing Debian's chromium and fonts-wqy-microhei"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 
@@ -36,6 +38,7 @@ done
 echo "e2e: service up on port $port"
 cd e2e
 KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
+KEFU_URL="http://127.0.0.1:$port" node --test shopper-page.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 # restart.test.mjs starts (and kills) its own service instances on their own data folder
 JAVA="$java_home/bin/java" JAR="$root/target/quarkus-app/quarkus-run.jar" node --test restart.test.mjs
 # db-outage.test.mjs runs the database as an H2 server process (the H2 jar Maven already downloaded) and kills it

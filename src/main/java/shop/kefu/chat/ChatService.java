@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.aftersales.AttachmentUses;
 import shop.kefu.conversation.Accepted;
+import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.ClientMessage;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
@@ -123,13 +124,19 @@ public class ChatService {
             if (!c.rateable()) {
                 throw new ChatError("not_rateable", c.rating != null ? "这次服务已经评价过了，谢谢您。" : "服务结束后才能评价哦。");
             }
-            c.rating = rate.score();
-            c.ratingComment = rate.comment();
-            log.append(c, new ServerEvent.Rating(rate.score(), rate.comment()), "shopper", rate.comment());
-            appendReply(c, TurnResult.say(replies.text(rate.score() >= 4 ? "rating.thanks" : "rating.sorry"), 1.0));
+            storeRating(c, rate.score(), rate.comment());
             return c.agentId != null;
         });
         metrics.rated(rate.score(), byAgent);
+    }
+
+    /** Records the rating on a locked, rateable conversation, and thanks the shopper; returns the rating event. */
+    ChatEvent storeRating(Conversation c, int score, String comment) {
+        c.rating = score;
+        c.ratingComment = comment;
+        ChatEvent rating = log.append(c, new ServerEvent.Rating(score, comment), "shopper", comment);
+        appendReply(c, TurnResult.say(replies.text(score >= 4 ? "rating.thanks" : "rating.sorry"), 1.0));
+        return rating;
     }
 
     void appendReply(Conversation c, TurnResult r) {

@@ -1,5 +1,7 @@
 package shop.kefu.chat;
 
+import java.util.Optional;
+
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,6 +49,8 @@ public class ChatSocket {
     ServerEvents events;
     @Inject
     ConversationCap cap;
+    @Inject
+    TypedRating typedRating;
 
     @OnOpen
     void open(WebSocketConnection connection) {
@@ -102,6 +106,14 @@ public class ChatSocket {
     }
 
     private void message(ShopperChannel channel, ClientFrame.Message m) {
+        Optional<Accepted> rating = channels.fromOrigin(channel, () -> typedRating.rate(channel.customerId, m));
+        if (rating.isPresent()) {
+            // the rating and the thanks first: unlike a message, the client does not hold the rating event yet
+            channel.catchUpNow();
+            Accepted r = rating.get();
+            channel.send(events.text(new ServerEvent.Ack(r.clientId(), r.conversationId(), r.seq())));
+            return;
+        }
         Accepted accepted = channels.fromOrigin(channel, () -> chat.accept(channel.customerId, m));
         if (!accepted.duplicate() && !accepted.conversationId().equals(channel.conversationId())) {
             // the previous conversation was closed: the client now follows the new one from its start

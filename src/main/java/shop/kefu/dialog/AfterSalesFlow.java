@@ -169,9 +169,10 @@ public class AfterSalesFlow {
             case NEEDS_EVIDENCE -> ask(d.reason(), List.of(replies.text("button.cancel")), state, decided.with(Awaiting.EVIDENCE), item);
             case REJECTED -> reply(d.reason() + "\n" + replies.text("flow.rejected.offer"), List.of(replies.text("button.human")),
                     state.withFlow(null).withHint(null));
-            case APPROVED, REVIEW -> ask(replies.text("flow.confirm", Map.of("order", order.orderId(), "item", item.name(),
-                    "kind", kind.label, "reason", reason.label, "amount", d.amount().toPlainString(), "decision", d.reason())),
-                    confirmChoices(kind, category), state, decided.with(Awaiting.CONFIRM), item);
+            case APPROVED, REVIEW -> ask(replies.text(reason == ClaimReason.PRICE_DROP ? "flow.confirm.price" : "flow.confirm",
+                    Map.of("order", order.orderId(), "item", item.name(), "kind", kind.label, "reason", reason.label,
+                            "amount", d.amount().toPlainString(), "decision", d.reason())),
+                    confirmChoices(kind, reason, category), state, decided.with(Awaiting.CONFIRM), item);
         };
         return result.handoff() != null ? result : result.withForm(formOf(decided, d, item));
     }
@@ -207,7 +208,8 @@ public class AfterSalesFlow {
             return reply(replies.text("flow.duplicate", Map.of("id", a.id, "status", a.status.label)), List.of(replies.text("button.status")), done);
         }
         boolean review = a.status == shop.kefu.aftersales.AfterSalesStatus.UNDER_REVIEW;
-        String text = replies.text(review ? "flow.created.review" : "flow.created", Map.of("id", a.id, "kind", f.kind().label,
+        String kind = f.reason() == ClaimReason.PRICE_DROP ? replies.text("flow.kind.price") : f.kind().label;
+        String text = replies.text(review ? "flow.created.review" : "flow.created", Map.of("id", a.id, "kind", kind,
                 "amount", a.amount.toPlainString()));
         TurnResult r = new TurnResult(text, 1.0, List.of(), List.of(replies.text("button.status")), List.of(ReplyAction.aftersalesCreated(a.id, a.kind)),
                 null, done.json()).on(TurnPath.AFTERSALES);
@@ -243,8 +245,12 @@ public class AfterSalesFlow {
         return kind;
     }
 
-    private List<String> confirmChoices(ClaimKind kind, String category) {
-        List<String> other = replies.list("flow.ask.kind." + category).stream()
+    /**
+     * Confirm, cancel, and the other kinds of the category; price protection only refunds the difference
+     * (the goods stay with the shopper), so a return or an exchange is no alternative to it.
+     */
+    private List<String> confirmChoices(ClaimKind kind, ClaimReason reason, String category) {
+        List<String> other = reason == ClaimReason.PRICE_DROP ? List.of() : replies.list("flow.ask.kind." + category).stream()
                 .filter(k -> !k.equals(kind.label)).map(k -> replies.text("button.change", Map.of("kind", k))).toList();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(replies.text("button.confirm")),
                 java.util.stream.Stream.concat(other.stream(), java.util.stream.Stream.of(replies.text("button.cancel")))).toList();

@@ -189,7 +189,10 @@ public class AgentService {
             c.close(agent.id(), agent.name(), OffsetDateTime.now()); // ratings are kept per conversation and agent
             metrics.resolved(c, c.resolvedAt);
             closed.fire(new ConversationClosed(c.id));
-            systemReply(c, replies.text("agent.resolved"), List.of("5", "4", "3", "2", "1"));
+            // the action lets a client show its own rating control; a tapped digit is taken as the rating too (TypedRating)
+            String text = replies.text("agent.resolved");
+            log.append(c, ServerEvent.Reply.of("system", text, 1.0, List.of("5", "4", "3", "2", "1"))
+                    .withActions(List.of(new ServerEvent.Action("rating_requested", null, null))), "system", text);
         });
         queueChanged.fire(new QueueChanged(conversationId));
     }

@@ -62,10 +62,15 @@ public class HandoffService {
         }
     }
 
-    /** 1-based place in the queue: more urgent first, then earlier handoff. */
+    /**
+     * 1-based place in the queue, in the agents' queue order: more urgent first, then earlier handoff, then
+     * id. Counts the others ahead, so a shopper waiting alone is first even when the handoff time in memory
+     * is finer than the one stored (the database keeps microseconds).
+     */
     public static long queuePosition(Conversation c) {
-        return Conversation.count("state = ?1 and (urgency > ?2 or (urgency = ?2 and handoffAt <= ?3))",
-                ConversationState.WAITING_FOR_AGENT, c.urgency, c.handoffAt);
+        return 1 + Conversation.count(
+                "state = ?1 and id <> ?4 and (urgency > ?2 or (urgency = ?2 and (handoffAt < ?3 or (handoffAt = ?3 and id < ?4))))",
+                ConversationState.WAITING_FOR_AGENT, c.urgency, c.handoffAt, c.id);
     }
 
     private static int urgency(Conversation c, HandoffReason reason) {

@@ -217,6 +217,24 @@ class AfterSalesChatTest {
     }
 
     @Test
+    void priceProtectionIsNamedSoAndOffersNoReturnOrExchange() {
+        String me = Ws.uniqueCustomer("S");
+        Shop.order("O-" + me, me, "appliance", OffsetDateTime.now().minusDays(5),
+                "{\"sku\":\"TV\",\"name\":\"65英寸4K电视\",\"qty\":1,\"price\":2999,\"custom\":false,\"currentPrice\":2799}");
+        try (ChatClient c = connect(me)) {
+            JsonNode confirm = c.say("电视买贵了，现在降价两百，申请价保");
+            String text = confirm.get("text").asText();
+            assertTrue(text.contains("申请价格保护") && text.contains("¥200.00"), confirm.toString());
+            assertFalse(text.contains("申请退款"), text);
+            assertEquals(List.of("确认提交", "算了"), JSON.convertValue(confirm.get("quickReplies"), List.class),
+                    "a return or an exchange is no alternative to a price difference");
+            JsonNode done = c.say("确认提交");
+            assertTrue(done.get("text").asText().startsWith("已为您提交价格保护申请"), done.toString());
+            assertEquals("refund", done.at("/actions/0/kind").asText(), "still a refund of the difference on the wire");
+        }
+    }
+
+    @Test
     void askingForTheSameDetailOverAndOverHandsOff() {
         String me = Ws.uniqueCustomer("S");
         Shop.order("A-" + me, me, "fresh", OffsetDateTime.now().minusHours(3), Shop.item("MILK", "鲜牛奶 950ml", 1, "15.80", false));

@@ -143,6 +143,60 @@ class HandoffTest {
     }
 
     @Test
+    void aScoreTypedRightAfterTheRatingRequestIsStoredAsTheRating() {
+        String me = Ws.uniqueCustomer("H");
+        String agent = agentToken("A-" + me);
+        try (ChatClient c = shopper(me)) {
+            String conversation = handedOff(c);
+            claim(agent, conversation);
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + conversation + "/resolve").then().statusCode(200);
+            JsonNode request = c.next(f -> "reply".equals(f.path("type").asText()) && f.path("text").asText().contains("打个分"));
+            assertEquals("rating_requested", request.at("/actions/0/type").asText(), "clients show their rating control");
+
+            c.message("typed-4", " ４分 ");
+            JsonNode rating = c.next();
+            assertEquals("rating", rating.get("type").asText(), rating.toString());
+            assertEquals(4, rating.get("score").asInt());
+            assertTrue(c.next().get("text").asText().contains("感谢您的评价"));
+            JsonNode ack = c.next();
+            assertEquals("typed-4", ack.get("id").asText(), ack.toString());
+            assertEquals(conversation, ack.get("conversationId").asText(), "not a new conversation");
+            assertEquals(rating.get("seq").asLong(), ack.get("seq").asLong());
+            c.message("typed-4", " ４分 ");
+            assertEquals(ack.get("seq").asLong(), c.next("ack").get("seq").asLong(), "a resend is the same rating, acknowledged again");
+            assertTrue(c.drain(Duration.ofMillis(500)).isEmpty(), "nothing else: no second rating, no question for the bot");
+            JsonPath transcript = given().auth().oauth2(agent).get("/api/agent/conversations/" + conversation).then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(4, transcript.getInt("rating"));
+
+            String next = send(c, "5"); // the conversation is rated: a digit is an ordinary message of a new conversation
+            assertFalse(conversation.equals(next));
+        }
+    }
+
+    @Test
+    void theQueuePositionAShopperIsToldIsTheirPlaceInTheQueue() {
+        String agent = agentToken("A-" + Ws.uniqueCustomer("Q"));
+        try (ChatClient first = shopper(Ws.uniqueCustomer("H")); ChatClient second = shopper(Ws.uniqueCustomer("H"))) {
+            String firstConversation = send(first, "转人工");
+            JsonNode firstReply = first.next("reply");
+            long firstPosition = first.next("handoff").get("queuePosition").asLong();
+            String secondConversation = send(second, "转人工");
+            long secondPosition = second.next("handoff").get("queuePosition").asLong();
+
+            assertEquals(queueItem(agent, firstConversation).getLong("queuePosition"), firstPosition, "as agents see it");
+            assertEquals(queueItem(agent, secondConversation).getLong("queuePosition"), secondPosition);
+            assertEquals(firstPosition + 1, secondPosition, "one more ahead: the first shopper");
+            assertFalse(firstReply.get("text").asText().contains("请稍候"),
+                    "the handoff reply promises no quick answer: the queue event and the notice say how long");
+            for (String id : List.of(firstConversation, secondConversation)) { // leave the queue as it was
+                claim(agent, id);
+                given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/resolve").then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
     void twoAgentsClaimingAtOnceOneWins() throws Exception {
         String me = Ws.uniqueCustomer("H");
         String conversation;
