@@ -1,0 +1,62 @@
+package shop.kefu.wechat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One decrypted push: a user's message ({@code text}, {@code image}, {@code miniprogrampage}) or an
+ * event ({@code user_enter_tempsession}). Stored in the inbox as JSON of these fields.
+ */
+record PushMessage(String fromUser, long createTime, String msgType, String msgId, String content, String mediaId, String picUrl,
+        String title, String pagePath, String event, String sessionFrom) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static PushMessage of(Map<String, String> f) {
+        String from = f.get("FromUserName");
+        if (from == null || from.isBlank() || from.length() > 128) {
+            throw new BadPush("the push names no user (FromUserName)");
+        }
+        long created;
+        try {
+            created = Long.parseLong(f.getOrDefault("CreateTime", "").strip());
+        } catch (NumberFormatException e) {
+            throw new BadPush("the push has no CreateTime");
+        }
+        String type = f.get("MsgType");
+        if (type == null || type.isBlank()) {
+            throw new BadPush("the push has no MsgType");
+        }
+        String msgId = f.get("MsgId");
+        return new PushMessage(from.strip(), created, type.strip(), msgId == null || msgId.isBlank() ? null : msgId.strip(),
+                f.get("Content"), f.get("MediaId"), f.get("PicUrl"), f.get("Title"), f.get("PagePath"), f.get("Event"),
+                f.get("SessionFrom"));
+    }
+
+    /**
+     * What makes a retry recognisable: WeChat retries a push three times with the same MsgId, or, for
+     * events (which have none), the same user and CreateTime.
+     */
+    String dedupeKey() {
+        return msgId != null ? "m:" + msgId : "e:" + fromUser + ":" + createTime;
+    }
+
+    boolean isEvent() {
+        return "event".equals(msgType);
+    }
+
+    String json() {
+        ObjectNode n = JSON.valueToTree(this);
+        return n.toString();
+    }
+
+    static PushMessage fromJson(String json) {
+        try {
+            return JSON.readValue(json, PushMessage.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable inbox row", e);
+        }
+    }
+}
