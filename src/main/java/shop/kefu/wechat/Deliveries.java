@@ -88,6 +88,9 @@ class Deliveries {
             return false; // not a WeChat conversation
         }
         WechatUser user = WechatUser.findById(wc.openid, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            return false;
+        }
         int page = Math.max(1, config.repliesPerMessage());
         List<ChatEvent> events = log.after(conversationId, wc.deliveredSeq, page);
         for (ChatEvent e : events) {
@@ -96,7 +99,9 @@ class Deliveries {
                 advance(wc, e.seq, null);
                 continue;
             }
-            WechatUser.Hold hold = user.holdAt(OffsetDateTime.now(), config.replyWindow(), config.repliesPerMessage());
+            // once WeChat has refused (45015, 45047) it is believed until the user writes again, whatever we count
+            WechatUser.Hold hold = user.heldReason != null ? WechatUser.Hold.of(user.heldReason)
+                    : user.holdAt(OffsetDateTime.now(), config.replyWindow(), config.repliesPerMessage());
             if (hold != null) {
                 held(user, wc, hold);
                 return false;

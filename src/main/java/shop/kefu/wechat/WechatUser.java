@@ -42,6 +42,10 @@ public class WechatUser extends PanacheEntityBase {
         Hold(String wire) {
             this.wire = wire;
         }
+
+        static Hold of(String wire) {
+            return WINDOW_CLOSED.wire.equals(wire) ? WINDOW_CLOSED : QUOTA;
+        }
     }
 
     OffsetDateTime windowEnd(Duration window) {
