@@ -11,6 +11,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import shop.kefu.common.Exceptions;
+
 /**
  * Pushes between "success" and the conversation. WeChat wants an answer within 5 seconds and retries
  * three times without one, while a turn of the bot (or fetching an image) may take longer: so a push is
@@ -81,7 +83,13 @@ class Inbox {
                 e.processedAt = OffsetDateTime.now();
             });
         } catch (RuntimeException e) {
-            LOG.warnf("WeChat push %s not handled yet (attempt %d): %s", key, entry.attempts, e.toString());
+            if (entry.attempts < config.maxAttempts() || Exceptions.databaseUnavailable(e)) {
+                LOG.warnf("WeChat push %s not handled yet (attempt %d): %s", key, entry.attempts, e.toString());
+                return;
+            }
+            // a push that fails every time (a bug, not an outage) must not be retried forever
+            LOG.errorf(e, "WeChat push %s from %s given up after %d attempts: %s", key, entry.openid, entry.attempts, entry.message);
+            QuarkusTransaction.requiringNew().run(() -> InboxEntry.<InboxEntry> findById(key).processedAt = OffsetDateTime.now());
         }
     }
 

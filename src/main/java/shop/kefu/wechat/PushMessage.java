@@ -30,9 +30,17 @@ record PushMessage(String fromUser, long createTime, String msgType, String msgI
             throw new BadPush("the push has no MsgType");
         }
         String msgId = f.get("MsgId");
-        return new PushMessage(from.strip(), created, type.strip(), msgId == null || msgId.isBlank() ? null : msgId.strip(),
-                f.get("Content"), f.get("MediaId"), f.get("PicUrl"), f.get("Title"), f.get("PagePath"), f.get("Event"),
-                f.get("SessionFrom"));
+        if (msgId != null && msgId.strip().length() > 64) {
+            throw new BadPush("the MsgId is too long");
+        }
+        return new PushMessage(from.strip(), created, cut(type.strip()), msgId == null || msgId.isBlank() ? null : msgId.strip(),
+                cut(f.get("Content")), cut(f.get("MediaId")), cut(f.get("PicUrl")), cut(f.get("Title")), cut(f.get("PagePath")),
+                cut(f.get("Event")), cut(f.get("SessionFrom")));
+    }
+
+    /** No field needs more (a message is cut to kefu.chat.max-text-length anyway); the inbox row stays bounded. */
+    private static String cut(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
     }
 
     /**

@@ -173,6 +173,27 @@ class WechatPushTest {
     }
 
     @Test
+    void aPushStoredButNeverHandledBeforeTheServiceStoppedIsHandledByTheSweep() {
+        String me = openid();
+        // as the inbox leaves it when the process dies between answering "success" and handling the push
+        PushMessage m = PushMessage.of(java.util.Map.of("FromUserName", me, "CreateTime", Long.toString(now()), "MsgType", "text",
+                "Content", "草莓怎么保存", "MsgId", "1000020"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            InboxEntry e = new InboxEntry();
+            e.dedupeKey = m.dedupeKey();
+            e.openid = me;
+            e.message = m.json();
+            e.receivedAt = OffsetDateTime.now().minusMinutes(1);
+            e.persist();
+        });
+        inbox.sweep();
+        assertTrue(awaitTexts(me, 1).get(0).contains("草莓"));
+        push(text(me, "1000020", "草莓怎么保存"), "application/json").then().statusCode(200).body(equalTo("success")); // WeChat's late retry
+        inbox.sweep();
+        assertEquals(1, FakeWechat.textsTo(me).size());
+    }
+
+    @Test
     void aForgedOrUnsignedPushIsRefusedAndNothingIsStored() {
         String me = openid();
         long before = inboxRows();
