@@ -90,11 +90,12 @@ class WechatTurns {
         if (text.length() > max) {
             text = text.substring(0, max);
         }
-        // a resent push finds its conversation and seq again: the client id makes the message idempotent
+        // "2" answers the quick replies last sent in the conversation the message goes to
         ChatService.Opened open = chat.open(user.customerId);
         WechatConversation followed = QuarkusTransaction.requiringNew()
                 .call(() -> WechatConversation.<WechatConversation> findById(open.conversationId()));
         String said = ReplyText.choice(text, Deliveries.offered(followed));
+        // the client id makes a push handled twice (the sweep after a restart) one message, answered once
         Accepted accepted = chat.take(user.customerId, new ClientFrame.Message("wx-" + m.dedupeKey(), said, images),
                 a -> {
                     deliveries.follow(a.conversationId(), m.fromUser(), a.seq());

@@ -60,8 +60,11 @@ public class WechatUser extends PanacheEntityBase {
         return sentSince >= perMessage ? Hold.QUOTA : null;
     }
 
-    /** The user wrote (or entered the chat): a new window and a new quota. */
+    /** The user wrote (or entered the chat): a new window and a new quota. A late retry of an older push changes nothing. */
     void wrote(OffsetDateTime at) {
+        if (lastMessageAt != null && at.isBefore(lastMessageAt)) {
+            return;
+        }
         lastMessageAt = at;
         sentSince = 0;
         heldReason = null;

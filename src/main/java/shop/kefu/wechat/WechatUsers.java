@@ -1,7 +1,6 @@
 package shop.kefu.wechat;
 
 import java.time.OffsetDateTime;
-import java.util.Optional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +36,6 @@ class WechatUsers {
             u.customerId = customerId;
             return u;
         }));
-    }
-
-    Optional<WechatUser> find(String openid) {
-        return QuarkusTransaction.requiringNew().call(() -> WechatUser.<WechatUser> findByIdOptional(openid));
     }
 
     private WechatUser lockedOrNew(String openid, String customerId) {
