@@ -44,11 +44,24 @@ class Deliveries {
     WechatApi api;
     @Inject
     EventLog log;
+    @Inject
+    Typing typing;
 
-    /** A reply was stored: if its conversation is a WeChat one, send it (off the committing thread). */
+    /**
+     * A reply was stored: if its conversation is a WeChat one, send it (off the committing thread). An
+     * agent joined: show the user "typing" while the agent reads up and answers.
+     */
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventStored event) {
         if (config.enabled() && "reply".equals(event.type())) {
             Infrastructure.getDefaultWorkerPool().execute(() -> deliverQuietly(event.conversationId()));
+        } else if (config.enabled() && "agent_joined".equals(event.type())) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                WechatConversation wc = QuarkusTransaction.requiringNew()
+                        .call(() -> WechatConversation.<WechatConversation> findById(event.conversationId()));
+                if (wc != null) {
+                    typing.show(wc.openid);
+                }
+            });
         }
     }
 

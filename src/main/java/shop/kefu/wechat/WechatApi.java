@@ -36,10 +36,9 @@ class WechatApi {
         return post("/cgi-bin/message/custom/send", body.toString());
     }
 
-    /** "Typing" or "CancelTyping"; WeChat accepts it only within 30 s of the user's message, so failures are ignored. */
-    WechatHttp.Answer typing(String openid, boolean typing) {
-        return post("/cgi-bin/message/custom/typing",
-                JSON.createObjectNode().put("touser", openid).put("command", typing ? "Typing" : "CancelTyping").toString());
+    /** Shows "typing" to the user (the next message sent cancels it). */
+    WechatHttp.Answer typing(String openid) {
+        return post("/cgi-bin/message/custom/typing", JSON.createObjectNode().put("touser", openid).put("command", "Typing").toString());
     }
 
     WechatHttp.Media image(String mediaId) {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,6 +46,8 @@ class WechatTurns {
     WechatApi api;
     @Inject
     Attachments attachments;
+    @Inject
+    Typing typing;
 
     /** An image WeChat would not give us (yet): the push is retried by the sweep. */
     static final class MediaUnavailable extends RuntimeException {
@@ -99,24 +100,10 @@ class WechatTurns {
         Accepted accepted = chat.take(user.customerId, new ClientFrame.Message("wx-" + m.dedupeKey(), said, images),
                 a -> {
                     deliveries.follow(a.conversationId(), m.fromUser(), a.seq());
-                    typing(m.fromUser());
+                    typing.show(m.fromUser());
                 });
         deliveries.follow(accepted.conversationId(), m.fromUser(), accepted.seq());
         deliveries.deliver(accepted.conversationId()); // replies queued while the window was closed, then the answer
-    }
-
-    /** "Typing…" while the bot answers; WeChat allows it only just after the user's message, so it is best effort. */
-    void typing(String openid) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                WechatHttp.Answer a = api.typing(openid, true);
-                if (!a.ok()) {
-                    LOG.debugf("WeChat typing refused: %d %s", a.errcode(), a.errmsg());
-                }
-            } catch (RuntimeException e) {
-                LOG.debugf("WeChat typing failed: %s", e.getMessage());
-            }
-        });
     }
 
     private List<String> image(String customerId, PushMessage m, int attempt) {

@@ -351,7 +351,9 @@ class WechatPushTest {
         String id = conversationOf(me);
         String agent = Tokens.of("agent", "AG-" + customer);
         await("the conversation in the queue", () -> given().auth().oauth2(agent).get("/api/agent/queue?limit=200").asString().contains(id));
+        FakeWechat.TYPING.clear();
         given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/claim").then().statusCode(200);
+        await("typing while the agent answers", () -> FakeWechat.TYPING.stream().anyMatch(t -> me.equals(t.path("touser").asText())));
         given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"您好，大闸蟹的退款已提交审核，今天内处理。\"}")
                 .post("/api/agent/conversations/" + id + "/messages").then().statusCode(202);
         await("the agent's reply on WeChat", () -> FakeWechat.textsTo(me).contains("您好，大闸蟹的退款已提交审核，今天内处理。"));
