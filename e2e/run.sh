@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end tests of the packaged service, four files: agent-console.test.mjs (the agent console in
+# End-to-end tests of the packaged service, five files: agent-console.test.mjs (the agent console in
 # a browser), shopper-page.test.mjs (the shopper page in a browser, at a phone and a desktop size; its
-# screenshots go to docs/screenshots/), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
+# screenshots go to docs/screenshots/), miniprogram.test.mjs (the WeChat mini-program's chat logic, wx
+# stubbed), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
 # db-outage.test.mjs (the database killed mid-chat and restarted). Installs what it needs (Debian's
 # chromium, npm packages), starts the packaged service in demo mode on a free port with its own data
 # folder for the two browser tests (the other two start their own instances), and stops it. Run from
@@ -39,6 +40,8 @@ echo "e2e: service up on port $port"
 cd e2e
 KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 KEFU_URL="http://127.0.0.1:$port" node --test shopper-page.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
+# the WeChat mini-program's chat logic (clients/miniprogram/lib) against the same service, wx stubbed
+KEFU_URL="http://127.0.0.1:$port" node --test miniprogram.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 # restart.test.mjs starts (and kills) its own service instances on their own data folder
 JAVA="$java_home/bin/java" JAR="$root/target/quarkus-app/quarkus-run.jar" node --test restart.test.mjs
 # db-outage.test.mjs runs the database as an H2 server process (the H2 jar Maven already downloaded) and kills it

@@ -2,6 +2,7 @@ package shop.kefu.chat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -57,6 +58,8 @@ public class ChatService {
     AttachmentUses attachmentUses;
     @Inject
     ChatMetrics metrics;
+    @Inject
+    ConversationCap cap;
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
@@ -76,6 +79,23 @@ public class ChatService {
         Accepted accepted = turns.storeMessage(customerId, ServerEvent.Message.fromShopper(message.id(), message.text(), message.attachments()));
         // before the ack: if this fails the client resends, and the duplicate records the use then
         attachmentUses.sentIn(accepted.conversationId(), message.attachments());
+        return accepted;
+    }
+
+    /**
+     * A whole turn for a channel without a live view of the log (WeChat's message push): store the
+     * message, close a full conversation, and answer when owed. {@code beforeAnswer} runs once the
+     * message is stored and before the engine starts (e.g. to show "typing").
+     */
+    public Accepted take(String customerId, ClientFrame.Message message, Consumer<Accepted> beforeAnswer) {
+        Accepted accepted = accept(customerId, message);
+        if (cap.closeIfFull(accepted)) {
+            return accepted;
+        }
+        if (accepted.owed()) {
+            beforeAnswer.accept(accepted);
+        }
+        answer(customerId, accepted);
         return accepted;
     }
 
