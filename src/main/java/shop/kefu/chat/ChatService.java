@@ -27,6 +27,7 @@ import shop.kefu.dialog.TurnEngine;
 import shop.kefu.dialog.TurnPath;
 import shop.kefu.dialog.TurnResult;
 import shop.kefu.handoff.HandoffService;
+import shop.kefu.proactive.ProactiveTurns;
 
 /**
  * The one path of a shopper turn: store the message (idempotently) and acknowledge it, then let the
@@ -56,6 +57,8 @@ public class ChatService {
     AttachmentUses attachmentUses;
     @Inject
     ChatMetrics metrics;
+    @Inject
+    ProactiveTurns proactive;
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
@@ -90,8 +93,9 @@ public class ChatService {
         long started = System.nanoTime();
         TurnResult result;
         try {
-            result = engine.respond(new Turn(accepted.conversationId(), customerId, accepted.text(), accepted.attachments(),
-                    accepted.dialogState()));
+            // answers to proactive messages ("继续等待", "直接退款", a follow-up's rating, "别再发了") come first
+            result = proactive.respond(new Turn(accepted.conversationId(), customerId, accepted.text(), accepted.attachments(),
+                    accepted.dialogState()), engine);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Engine failed on conversation %s", accepted.conversationId());
             result = TurnResult.say(replies.text("engine.error"), 0).withHandoff(HandoffReason.REPEATED_FAILURE).on(TurnPath.ERROR);

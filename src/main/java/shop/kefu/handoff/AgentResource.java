@@ -52,7 +52,8 @@ public class AgentResource {
     public record Target(String agentId) {
     }
 
-    static AgentService.Agent agent(JsonWebToken jwt) {
+    /** The calling agent as the token names them (also for the agent views of other features). */
+    public static AgentService.Agent agent(JsonWebToken jwt) {
         Object name = jwt.getClaim("name");
         boolean seesAll = jwt.getGroups().contains(Roles.SUPERVISOR) || jwt.getGroups().contains(Roles.ADMIN);
         return new AgentService.Agent(jwt.getName(), name == null ? jwt.getName() : name.toString(), seesAll);

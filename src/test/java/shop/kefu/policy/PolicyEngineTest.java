@@ -145,7 +145,8 @@ class PolicyEngineTest {
 
     @Test
     void staffCanChangeTheSmallClaimLimit() {
-        Policy generous = new Policy(48, true, new BigDecimal("100"), false, 7, 30, 180, 30, 365, 7, 365);
+        Policy generous = new Policy(48, true, new BigDecimal("100"), false, 7, 30, 180, 30, 365, 7, 365,
+                new Policy.Delay(2, 12, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN));
         ClaimRequest r = claim(ClaimKind.REFUND, ClaimReason.DAMAGED, 1, false, "80");
         assertEquals(Outcome.REVIEW, decide(r, order("fresh", 2, false, "80")).outcome());
         assertEquals(Outcome.APPROVED, PolicyEngine.decide(generous, r, order("fresh", 2, false, "80"), NOW).outcome());
