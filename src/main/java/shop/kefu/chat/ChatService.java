@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.aftersales.AttachmentUses;
 import shop.kefu.conversation.Accepted;
+import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.ClientMessage;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
@@ -64,7 +65,9 @@ public class ChatService {
     public Opened open(String customerId) {
         return Conversations.retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = conversations.activeFor(customerId);
-            return new Opened(c.id, c.lastSeq, c.state);
+            // more than the greeting: proactive messages may have come before the shopper wrote
+            boolean written = c.lastSeq > 1 && ChatEvent.count("conversationId = ?1 and sender = ?2", c.id, "shopper") > 0;
+            return new Opened(c.id, c.lastSeq, c.state, written);
         }));
     }
 
@@ -153,6 +156,7 @@ public class ChatService {
         return new ServerEvent.Reply("bot", r.text(), r.confidence(), citations, r.quickReplies(), actions, null, card, decision);
     }
 
-    public record Opened(String conversationId, long lastSeq, ConversationState state) {
+    /** @param shopperWrote the shopper has written in it (until then a connecting client is shown it all) */
+    public record Opened(String conversationId, long lastSeq, ConversationState state, boolean shopperWrote) {
     }
 }

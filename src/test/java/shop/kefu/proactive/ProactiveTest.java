@@ -134,8 +134,8 @@ class ProactiveTest {
         long seen;
         String conversation;
         try (ChatClient chat = connect(me)) {
-            JsonNode greeting = reply(chat);
-            seen = greeting.get("seq").asLong();
+            reply(chat);
+            seen = chat.say("你好").get("seq").asLong(); // a shopper who has chatted: a new connection resumes from what it saw
         }
         JsonPath sent = post(delay("ev-r-" + me, "PR-" + me, me, 30)).statusCode(202).body("outcome", equalTo("sent")).extract().jsonPath();
         conversation = sent.getString("conversationId");
@@ -147,6 +147,47 @@ class ProactiveTest {
             assertEquals(sent.getLong("seq"), r.get("seq").asLong());
             assertTrue(r.get("text").asText().contains("¥30.00 优惠券"), "the appliance coupon: " + r);
         }
+    }
+
+    @Test
+    void aShopperWhoNeverChattedSeesTheMessageWhenTheyFirstConnect() {
+        String me = Ws.uniqueCustomer("PN");
+        undeliveredOrder("PN-" + me, me, "furniture");
+        post(delay("ev-n-" + me, "PN-" + me, me, 20)).statusCode(202).body("outcome", equalTo("sent")).body("seq", equalTo(2));
+        try (ChatClient chat = connect(me)) {
+            assertEquals(1, reply(chat).get("seq").asInt(), "the greeting of the conversation the event opened");
+            JsonNode r = reply(chat);
+            assertTrue(r.get("text").asText().contains("¥50.00 优惠券"), "the furniture coupon: " + r);
+        }
+    }
+
+    @Test
+    void aResolvedConversationIsFollowedUpAndAGoodRatingIsKeptAsItsRating() {
+        String me = Ws.uniqueCustomer("PG");
+        String agent = Tokens.agent("A-PG-" + me);
+        String resolved;
+        try (ChatClient chat = connect(me)) {
+            reply(chat);
+            chat.message("m-human", "转人工");
+            resolved = chat.next("ack").get("conversationId").asText();
+            chat.next("handoff");
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + resolved + "/claim").then().statusCode(200);
+            given().auth().oauth2(agent).post("/api/agent/conversations/" + resolved + "/resolve").then().statusCode(200);
+            chat.next(n -> "reply".equals(n.path("type").asText()) && n.path("text").asText().contains("打个分"));
+
+            followUps.sweep(LocalDate.now(SHANGHAI).plusDays(2).atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime());
+            // the resolved conversation is closed: the follow-up opens a new one, which this client follows once it writes
+        }
+        try (ChatClient chat = connect(me)) {
+            JsonNode ask = chat.next(n -> "reply".equals(n.path("type").asText()) && n.path("text").asText().contains("解决了吗"));
+            assertNotNull(ask);
+            chat.message("m-five", "5 很专业");
+            chat.next("ack");
+            JsonNode thanks = reply(chat);
+            assertTrue(thanks.get("text").asText().contains("感谢"), thanks.toString());
+        }
+        given().auth().oauth2(Tokens.of("admin", "ADM")).get("/api/agent/conversations/" + resolved).then().statusCode(200)
+                .body("rating", equalTo(5));
     }
 
     @Test
