@@ -328,4 +328,39 @@ class ProactiveTest {
         assertFalse(given().contentType("application/json").body("{}").post("/api/events").then().extract().statusCode() < 400);
         assertNotNull(owner);
     }
+
+    @Test
+    void theMetricsCountMessagesClaimsStartedAndStatusQuestionsAfterAnEvent() {
+        String me = Ws.uniqueCustomer("PM");
+        Shop.order("PM-" + me, me, "fresh", OffsetDateTime.now().minusHours(3), Shop.item("F-MILK", "鲜牛奶 1L", 1, "12.50", false));
+        String before = metrics();
+        try (ChatClient chat = connect(me)) {
+            reply(chat);
+            post("{\"eventId\":\"ev-m-" + me + "\",\"type\":\"delivery_exception\",\"orderId\":\"PM-" + me + "\",\"customerId\":\"" + me
+                    + "\",\"exception\":\"cold_chain_broken\"}").statusCode(202);
+            reply(chat);
+            chat.say("直接退款");
+            chat.say("确认退款");
+            chat.say("我的退款到哪了");
+        }
+        String after = metrics();
+        assertEquals(1, delta(before, after, "kefu_proactive_messages_total", "kind=\"exception\""));
+        assertEquals(1, delta(before, after, "kefu_proactive_claims_total", "step=\"offered\""));
+        assertEquals(1, delta(before, after, "kefu_proactive_claims_total", "step=\"created\""));
+        assertEquals(1, delta(before, after, "kefu_status_questions_total", "after_event=\"true\""));
+        assertFalse(after.contains(me), "no series names the shopper");
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double delta(String before, String after, String name, String label) {
+        return value(after, name, label) - value(before, name, label);
+    }
+
+    private static double value(String scrape, String name, String label) {
+        return scrape.lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }
