@@ -84,3 +84,10 @@ CREATE TABLE follow_up (
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_follow_up_due ON follow_up (status, due_at);
+
+-- Where the polling of the order system's event feed has got to (kefu.proactive.poll-url).
+CREATE TABLE proactive_cursor (
+    source     VARCHAR(40)  PRIMARY KEY,
+    position   VARCHAR(200) NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

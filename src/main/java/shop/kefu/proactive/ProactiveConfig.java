@@ -36,4 +36,14 @@ public interface ProactiveConfig {
     /** A status question within this time after a proactive message in its conversation counts as following an event. */
     @WithDefault("24h")
     Duration statusQuestionWindow();
+
+    /**
+     * The order system's event feed, for shops whose order system cannot push: {@code GET {url}?after={cursor}}
+     * answering {@code {"events":[…],"next":"…"}}, with {@code kefu.orders.key} as a bearer token. Unset: no polling.
+     */
+    java.util.Optional<String> pollUrl();
+
+    /** How often each node polls the feed. */
+    @WithDefault("30s")
+    String pollEvery();
 }

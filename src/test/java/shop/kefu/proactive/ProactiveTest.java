@@ -40,6 +40,8 @@ class ProactiveTest {
     URI base;
     @Inject
     FollowUps followUps;
+    @Inject
+    EventPoller poller;
 
     private static String oms() {
         return Tokens.of("order_system", "OMS");
@@ -327,6 +329,40 @@ class ProactiveTest {
                 .post("/api/events").then().statusCode(403);
         assertFalse(given().contentType("application/json").body("{}").post("/api/events").then().extract().statusCode() < 400);
         assertNotNull(owner);
+    }
+
+    @Test
+    void anOrderSystemThatCannotPushIsPolledFromWhereItLeftOff() throws Exception {
+        String me = Ws.uniqueCustomer("PP");
+        undeliveredOrder("PP-" + me, me, "fresh");
+        List<String> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer feed = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        feed.createContext("/events", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            asked.add(query == null ? "" : query);
+            String body = query == null
+                    ? "{\"events\":[{\"eventId\":\"feed-1-" + me + "\",\"type\":\"delivered\",\"orderId\":\"PP-" + me + "\",\"customerId\":\""
+                            + me + "\"},{\"eventId\":\"feed-2-" + me + "\",\"type\":\"delivered\",\"orderId\":\"PX-nobody\",\"customerId\":\"" + me
+                            + "\"}],\"next\":\"c1\"}"
+                    : "{\"events\":[],\"next\":\"c1\"}";
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        feed.start();
+        try (ChatClient chat = connect(me)) {
+            reply(chat);
+            URI uri = URI.create("http://127.0.0.1:" + feed.getAddress().getPort() + "/events");
+            assertEquals(1, poller.poll(uri), "the bad event (an order that is not the shopper's) is skipped");
+            assertTrue(reply(chat).get("text").asText().contains("已送达"));
+            assertEquals(0, poller.poll(uri), "the next run starts after the page already read");
+            assertEquals(List.of("", "after=c1", "after=c1"), asked);
+            assertTrue(chat.drain(Duration.ofMillis(500)).stream().noneMatch(n -> "reply".equals(n.path("type").asText())));
+        } finally {
+            feed.stop(0);
+        }
     }
 
     @Test
