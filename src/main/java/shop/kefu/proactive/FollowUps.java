@@ -71,7 +71,7 @@ public class FollowUps {
 
     /**
      * An agent resolved a conversation: its follow-up is scheduled in the same transaction. A
-     * conversation closed for being full (no agent involved, nothing resolved) is not followed up.
+     * conversation the bot held when it closed for being full (no person involved) is not followed up.
      */
     void resolved(@Observes ConversationClosed closed) {
         Conversation c = Conversation.findById(closed.conversationId());

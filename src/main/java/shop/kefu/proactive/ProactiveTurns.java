@@ -42,8 +42,11 @@ import shop.kefu.policy.Decision;
 @ApplicationScoped
 public class ProactiveTurns {
 
-    /** A high-precision shortcut: only unmistakable requests to stop proactive messages. */
-    private static final Pattern OPT_OUT = Pattern.compile("别再(给我)?(发|推送?)了|不要再(给我)?(发|推送?)(消息|通知)?了?|别(给我)?(发|推送)(消息|通知)了|退订(通知|消息)?$|关闭(主动)?(通知|推送)");
+    /**
+     * A high-precision shortcut: only unmistakable requests to stop proactive messages ("退订" is left
+     * out: shoppers also say it of cancelling an order).
+     */
+    private static final Pattern OPT_OUT = Pattern.compile("别再(给我)?(发|推送?)(消息|通知)?了|不要再(给我)?(发|推送?)((消息|通知)了?|了)|别(给我)?(发|推送)(消息|通知)了|关闭(主动)?(通知|推送)");
     /** A follow-up answer: a score 1-5 first (our quick replies start with it), then any comment. */
     private static final Pattern SCORE = Pattern.compile("^\\s*([1-5])\\s*(分|星)?\\s*(非常满意|非常不满意|不满意|满意|一般)?[\\s,，。.:：!！]*(.*)$", Pattern.DOTALL);
     private static final int MAX_COMMENT = 500;
@@ -82,7 +85,7 @@ public class ProactiveTurns {
 
     Optional<TurnResult> answer(Turn turn) {
         String text = turn.text().strip();
-        if (OPT_OUT.matcher(text).find()) {
+        if (optsOut(text)) {
             preferences.setOptedOut(turn.customerId(), true);
             return Optional.of(say(turn, replies.text("proactive.opted.out"), List.of(), TurnPath.SMALL_TALK));
         }
@@ -237,6 +240,10 @@ public class ProactiveTurns {
                     .withHandoff(HandoffReason.BAD_RATING));
         }
         return Optional.of(say(turn, replies.text("proactive.followup.thanks"), List.of(), TurnPath.SMALL_TALK));
+    }
+
+    static boolean optsOut(String text) {
+        return OPT_OUT.matcher(text).find();
     }
 
     /** A reply that leaves the engine's own state as it was. */
