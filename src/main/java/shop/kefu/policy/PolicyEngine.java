@@ -186,13 +186,13 @@ public final class PolicyEngine {
             default -> BigDecimal.ZERO;
         };
         if (hours >= d.couponHours() && coupon.signum() > 0) {
-            return new Compensation(Compensation.Kind.COUPON, coupon.setScale(2, RoundingMode.HALF_UP), "delay.coupon-hours",
-                    "晚到" + hours + "小时，超过" + d.couponHours() + "小时，按规定补偿 ¥" + coupon.setScale(2, RoundingMode.HALF_UP).toPlainString()
-                            + " 优惠券。");
+            BigDecimal amount = coupon.setScale(2, RoundingMode.HALF_UP);
+            return new Compensation(Compensation.Kind.COUPON, amount, "delay.coupon-hours",
+                    "晚到" + hours + "小时，达到" + d.couponHours() + "小时，按规定补偿 ¥" + amount.toPlainString() + " 优惠券。");
         }
         if (hours >= d.freeShippingHours()) {
             return new Compensation(Compensation.Kind.FREE_SHIPPING, BigDecimal.ZERO.setScale(2), "delay.free-shipping-hours",
-                    "晚到" + hours + "小时，超过" + d.freeShippingHours() + "小时，按规定补偿一张免运费券。");
+                    "晚到" + hours + "小时，达到" + d.freeShippingHours() + "小时，按规定补偿一张免运费券。");
         }
         return new Compensation(Compensation.Kind.NONE, BigDecimal.ZERO.setScale(2), "delay.free-shipping-hours",
                 "晚到不足" + d.freeShippingHours() + "小时，不在补偿范围内。");

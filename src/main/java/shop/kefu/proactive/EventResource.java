@@ -1,12 +1,15 @@
 package shop.kefu.proactive;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import shop.kefu.aftersales.HttpOrderGateway;
+import shop.kefu.common.ApiError;
 import shop.kefu.security.Roles;
 
 /** Events from the shop's order system (docs/api.md, "Events from the shop's systems"). */
@@ -22,5 +25,11 @@ public class EventResource {
     public RestResponse<ProactiveEvents.Accepted> receive(ShopperEvent event) {
         ProactiveEvents.Accepted a = events.accept(event);
         return RestResponse.status(a.duplicate() ? RestResponse.Status.OK : RestResponse.Status.ACCEPTED, a);
+    }
+
+    /** The order could not be looked up (an order system over HTTP that is down): nothing was done, send it again. */
+    @ServerExceptionMapper
+    public RestResponse<ApiError> orderSystemDown(HttpOrderGateway.OrderSystemException e) {
+        return RestResponse.status(RestResponse.Status.SERVICE_UNAVAILABLE, new ApiError("order_system_unavailable", e.getMessage()));
     }
 }

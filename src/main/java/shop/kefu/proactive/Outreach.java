@@ -1,6 +1,5 @@
 package shop.kefu.proactive;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -69,7 +68,7 @@ public class Outreach {
         // Taken under the lock of the shopper's conversation, so two events at once cannot both pass the cap.
         Conversation c = conversations.activeFor(customerId);
         if (sentToday(customerId, now) >= config.dailyCap()) {
-            return new Result(Outcome.CAPPED, c.id, null);
+            return new Result(Outcome.CAPPED, null, null);
         }
         ChatEvent event = log.append(c, reply, "bot", reply.text());
         ProactiveMessage m = new ProactiveMessage();
@@ -92,7 +91,7 @@ public class Outreach {
 
     private long sentToday(String customerId, OffsetDateTime now) {
         ZoneId zone = ZoneId.of(config.zone());
-        OffsetDateTime dayStart = LocalDate.now(zone).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime dayStart = now.atZoneSameInstant(zone).toLocalDate().atStartOfDay(zone).toOffsetDateTime();
         return ProactiveMessage.count("customerId = ?1 and sentAt >= ?2", customerId, dayStart);
     }
 

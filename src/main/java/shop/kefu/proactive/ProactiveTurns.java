@@ -182,9 +182,11 @@ public class ProactiveTurns {
                         List.of(replies.text("button.human")), TurnPath.AFTERSALES));
             }
             var a = s.created().get().order();
-            if (!s.created().get().duplicate()) {
-                metrics.claimCreated();
+            if (s.created().get().duplicate()) { // claimed already, by the shopper or an earlier tap
+                return Optional.of(say(turn, replies.text("flow.duplicate", Map.of("id", a.id, "status", a.status.label)),
+                        List.of(replies.text("button.status")), TurnPath.AFTERSALES));
             }
+            metrics.claimCreated();
             boolean review = a.status == AfterSalesStatus.UNDER_REVIEW;
             String done = replies.text(review ? "flow.created.review" : "flow.created",
                     Map.of("id", a.id, "kind", ClaimKind.REFUND.label, "amount", a.amount.toPlainString()));
