@@ -114,6 +114,30 @@ class ProactiveTest {
     }
 
     @Test
+    void theSameEventSentTwiceAtOnceGivesOneMessage() throws Exception {
+        String me = Ws.uniqueCustomer("PT");
+        undeliveredOrder("PT-" + me, me, "fresh");
+        String body = "{\"eventId\":\"ev-t-" + me + "\",\"type\":\"delivered\",\"orderId\":\"PT-" + me + "\",\"customerId\":\"" + me + "\"}";
+        String token = oms();
+        try (ChatClient chat = connect(me)) {
+            reply(chat);
+            List<java.util.concurrent.CompletableFuture<Integer>> twins = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                twins.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType("application/json")
+                        .body(body).post("/api/events").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var t : twins) {
+                statuses.add(t.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(c -> c == 202).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(c -> c == 200).count(), statuses.toString());
+            reply(chat);
+            assertTrue(chat.drain(Duration.ofMillis(800)).stream().noneMatch(n -> "reply".equals(n.path("type").asText())), "one message");
+        }
+    }
+
+    @Test
     void aShorterDelayGetsTheFreeShippingRuleAndCancellingCancelsTheOrder() {
         String me = Ws.uniqueCustomer("PC");
         undeliveredOrder("PC-" + me, me, "fresh");
