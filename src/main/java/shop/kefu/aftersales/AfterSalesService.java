@@ -91,7 +91,7 @@ public class AfterSalesService {
         BigDecimal amount = claim.reason() == ClaimReason.PRICE_DROP ? priceDifference(item)
                 : claim.reason() == ClaimReason.GOODWILL ? (claim.compensation() == null ? BigDecimal.ZERO : claim.compensation())
                 : item.paid().multiply(BigDecimal.valueOf(claim.share())).setScale(2, RoundingMode.HALF_UP);
-        Decision d = policy.decide(new ClaimRequest(claim.kind(), claim.reason(), (int) evidence, claim.unused(), amount),
+        Decision d = policy.decide(new ClaimRequest(claim.kind(), claim.reason(), (int) evidence, claim.unused(), amount, claim.carrierReported()),
                 new OrderFacts(order.category(), order.deliveredAt(), item.custom(), item.paid(), claimed));
         return new Evaluation(order, item, d);
     }
@@ -201,7 +201,7 @@ public class AfterSalesService {
         List<String> evidence = ownedEvidence(customerId, claim.evidence());
         a.evidence = write(evidence);
         a.history = write(List.of(Map.of("status", AfterSalesStatus.REQUESTED.name(), "at", now.toString(), "by", by,
-                "note", "申请" + claim.kind().label + "：" + claim.reason().label),
+                "note", "申请" + claim.kind().label + "：" + claim.reason().label + (claim.carrierReported() ? "（承运商上报，免照片）" : "")),
                 Map.of("status", a.status.name(), "at", now.toString(), "by", "policy",
                         "note", e.decision().reason())));
         a.conversationId = conversationId;

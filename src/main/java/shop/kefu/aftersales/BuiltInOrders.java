@@ -60,6 +60,18 @@ public class BuiltInOrders implements OrderGateway {
         return out;
     }
 
+    @Override
+    public boolean cancel(String customerId, String orderId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            StoredOrder o = StoredOrder.findById(orderId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (o == null || !o.customerId.equals(customerId) || o.deliveredAt != null || "cancelled".equals(o.status)) {
+                return false;
+            }
+            o.status = "cancelled";
+            return true;
+        });
+    }
+
     /** Adds an order; false if the id is taken. */
     public boolean add(Order order) {
         return QuarkusTransaction.requiringNew().call(() -> {

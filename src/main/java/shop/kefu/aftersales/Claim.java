@@ -13,12 +13,23 @@ import shop.kefu.policy.ClaimReason;
  * @param evidence attachment ids
  * @param unused   the shopper says the goods are unused with packaging intact
  * @param compensation the amount an agent grants, for {@link ClaimReason#GOODWILL} only
+ * @param carrierReported the carrier reported the damage (a proactive claim): no photo is needed
  */
 public record Claim(String orderId, String sku, ClaimKind kind, ClaimReason reason, double share, List<String> evidence,
-        boolean unused, java.math.BigDecimal compensation) {
+        boolean unused, java.math.BigDecimal compensation, boolean carrierReported) {
 
     public Claim(String orderId, String sku, ClaimKind kind, ClaimReason reason, double share, List<String> evidence, boolean unused) {
-        this(orderId, sku, kind, reason, share, evidence, unused, null);
+        this(orderId, sku, kind, reason, share, evidence, unused, null, false);
+    }
+
+    public Claim(String orderId, String sku, ClaimKind kind, ClaimReason reason, double share, List<String> evidence, boolean unused,
+            java.math.BigDecimal compensation) {
+        this(orderId, sku, kind, reason, share, evidence, unused, compensation, false);
+    }
+
+    /** A claim for damage the carrier reported: the evidence requirement is waived. */
+    public static Claim carrierReported(String orderId, String sku, ClaimKind kind, ClaimReason reason) {
+        return new Claim(orderId, sku, kind, reason, 1, List.of(), true, null, true);
     }
 
 

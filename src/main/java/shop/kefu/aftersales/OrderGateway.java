@@ -18,6 +18,15 @@ public interface OrderGateway {
     Optional<Order> find(String customerId, String orderId);
 
     /**
+     * Cancels the customer's order if it has not been delivered yet (the shopper chose not to wait for a
+     * late delivery). False when it cannot be cancelled: delivered, already cancelled, not the customer's,
+     * or an order system that does not take cancellations from this service.
+     */
+    default boolean cancel(String customerId, String orderId) {
+        return false;
+    }
+
+    /**
      * The category of each order (keyed by order id, each with its customer), for reports over many
      * orders; an order not found is left out. One lookup per order unless the store can do better.
      */

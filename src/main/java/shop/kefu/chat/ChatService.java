@@ -29,6 +29,7 @@ import shop.kefu.dialog.TurnEngine;
 import shop.kefu.dialog.TurnPath;
 import shop.kefu.dialog.TurnResult;
 import shop.kefu.handoff.HandoffService;
+import shop.kefu.proactive.ProactiveTurns;
 
 /**
  * The one path of a shopper turn: store the message (idempotently) and acknowledge it, then let the
@@ -60,12 +61,15 @@ public class ChatService {
     ChatMetrics metrics;
     @Inject
     ConversationCap cap;
+    ProactiveTurns proactive;
 
     /** The shopper's open conversation, opened if needed. */
     public Opened open(String customerId) {
         return Conversations.retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             Conversation c = conversations.activeFor(customerId);
-            return new Opened(c.id, c.lastSeq, c.state);
+            // more than the greeting: proactive messages may have come before the shopper wrote
+            boolean written = c.lastSeq > 1 && ChatEvent.count("conversationId = ?1 and sender = ?2", c.id, "shopper") > 0;
+            return new Opened(c.id, c.lastSeq, c.state, written);
         }));
     }
 
@@ -111,8 +115,9 @@ public class ChatService {
         long started = System.nanoTime();
         TurnResult result;
         try {
-            result = engine.respond(new Turn(accepted.conversationId(), customerId, accepted.text(), accepted.attachments(),
-                    accepted.dialogState()));
+            // answers to proactive messages ("继续等待", "直接退款", a follow-up's rating, "别再发了") come first
+            result = proactive.respond(new Turn(accepted.conversationId(), customerId, accepted.text(), accepted.attachments(),
+                    accepted.dialogState()), engine);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Engine failed on conversation %s", accepted.conversationId());
             result = TurnResult.say(replies.text("engine.error"), 0).withHandoff(HandoffReason.REPEATED_FAILURE).on(TurnPath.ERROR);
@@ -176,6 +181,7 @@ public class ChatService {
         return new ServerEvent.Reply("bot", r.text(), r.confidence(), citations, r.quickReplies(), actions, null, card, decision);
     }
 
-    public record Opened(String conversationId, long lastSeq, ConversationState state) {
+    /** @param shopperWrote the shopper has written in it (until then a connecting client is shown it all) */
+    public record Opened(String conversationId, long lastSeq, ConversationState state, boolean shopperWrote) {
     }
 }

@@ -62,9 +62,10 @@ public class ChatSocket {
             return;
         }
         ChatService.Opened opened = chat.open(customerId);
-        // Until the shopper has written, a connecting client is shown the greeting; after that a
-        // reconnecting client asks for what it missed with "resume".
-        channels.attach(channel, opened.conversationId(), opened.lastSeq() == 1 ? 0 : opened.lastSeq());
+        // Until the shopper has written, a connecting client is shown the greeting (and any proactive
+        // message that came before they wrote); after that a reconnecting client asks for what it missed
+        // with "resume".
+        channels.attach(channel, opened.conversationId(), opened.shopperWrote() ? opened.lastSeq() : 0);
         channel.send(events.text(new ServerEvent.Session(opened.conversationId(), opened.lastSeq(), opened.state().name())));
         channel.catchUpNow();
     }

@@ -52,7 +52,7 @@ public class AgentResource {
     public record Target(String agentId) {
     }
 
-    /** The calling agent as the token says; also used by the WeChat status of a conversation. */
+    /** The calling agent as the token names them (also for the agent views of other features: WeChat status, compensations). */
     public static AgentService.Agent agent(JsonWebToken jwt) {
         Object name = jwt.getClaim("name");
         boolean seesAll = jwt.getGroups().contains(Roles.SUPERVISOR) || jwt.getGroups().contains(Roles.ADMIN);

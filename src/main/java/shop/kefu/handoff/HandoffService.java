@@ -74,7 +74,7 @@ public class HandoffService {
     }
 
     private static int urgency(Conversation c, HandoffReason reason) {
-        int u = reason == HandoffReason.NEGATIVE_SENTIMENT ? 2 : 0;
+        int u = reason == HandoffReason.NEGATIVE_SENTIMENT || reason == HandoffReason.BAD_RATING ? 2 : 0;
         List<ChatEvent> recent = ChatEvent.find("conversationId = ?1 and sender = 'shopper' order by seq desc", c.id).page(0, 10).list();
         if (recent.stream().anyMatch(e -> e.text != null && FRESH_PROBLEM.matcher(e.text).find())) {
             u += 1;

@@ -14,5 +14,14 @@ public record Policy(
         int appliancePriceProtectionDays,
         int applianceWarrantyDays,
         int furnitureReturnDays,
-        int furnitureQualityRepairDays) {
+        int furnitureQualityRepairDays,
+        Delay delay) {
+
+    /**
+     * Compensation for a late delivery announced in advance: a free-shipping voucher from
+     * {@code freeShippingHours} late, a coupon of the category's amount from {@code couponHours} late.
+     */
+    public record Delay(int freeShippingHours, int couponHours, BigDecimal freshCoupon, BigDecimal applianceCoupon,
+            BigDecimal furnitureCoupon) {
+    }
 }

@@ -60,7 +60,7 @@ public final class PolicyEngine {
             return reject("fresh.claim-window-hours", "生鲜商品的质量问题需要在签收后" + p.freshClaimWindowHours()
                     + "小时内申请，这笔订单已经签收" + hours(since) + "，超过了时限。");
         }
-        if (p.freshEvidenceRequired() && r.evidenceCount() == 0) {
+        if (p.freshEvidenceRequired() && r.evidenceCount() == 0 && !r.carrierReported()) {
             return new Decision(Outcome.NEEDS_EVIDENCE, "fresh.evidence-required",
                     "生鲜售后需要一张能看清问题的照片，请点击图片按钮上传。", amount);
         }
@@ -169,6 +169,33 @@ public final class PolicyEngine {
         }
         return new Decision(Outcome.REVIEW, "fresh.small-claim-limit", "补偿 ¥" + amount.toPlainString() + " 超过一线额度 ¥"
                 + p.freshSmallClaimLimit().toPlainString() + "，需要主管审核。", amount);
+    }
+
+    /**
+     * Compensation for a delivery that will be late by {@code late}, announced before the shopper asks.
+     * Rules {@code delay.coupon-hours} (a coupon of the category's amount) and
+     * {@code delay.free-shipping-hours} (a free-shipping voucher); a shorter delay gets an apology only.
+     */
+    public static Compensation delayCompensation(Policy p, String category, Duration late) {
+        Policy.Delay d = p.delay();
+        long hours = late.toMinutes() / 60;
+        BigDecimal coupon = switch (category == null ? "" : category) {
+            case "fresh" -> d.freshCoupon();
+            case "appliance" -> d.applianceCoupon();
+            case "furniture" -> d.furnitureCoupon();
+            default -> BigDecimal.ZERO;
+        };
+        if (hours >= d.couponHours() && coupon.signum() > 0) {
+            BigDecimal amount = coupon.setScale(2, RoundingMode.HALF_UP);
+            return new Compensation(Compensation.Kind.COUPON, amount, "delay.coupon-hours",
+                    "晚到" + hours + "小时，达到" + d.couponHours() + "小时，按规定补偿 ¥" + amount.toPlainString() + " 优惠券。");
+        }
+        if (hours >= d.freeShippingHours()) {
+            return new Compensation(Compensation.Kind.FREE_SHIPPING, BigDecimal.ZERO.setScale(2), "delay.free-shipping-hours",
+                    "晚到" + hours + "小时，达到" + d.freeShippingHours() + "小时，按规定补偿一张免运费券。");
+        }
+        return new Compensation(Compensation.Kind.NONE, BigDecimal.ZERO.setScale(2), "delay.free-shipping-hours",
+                "晚到不足" + d.freeShippingHours() + "小时，不在补偿范围内。");
     }
 
     private static long days(Duration since) {

@@ -17,7 +17,8 @@ public final class PolicyFile {
     static final Set<String> KEYS = Set.of("fresh.claim-window-hours", "fresh.evidence-required", "fresh.small-claim-limit",
             "fresh.no-reason-return", "appliance.no-reason-return-days", "appliance.quality-return-days",
             "appliance.quality-exchange-days", "appliance.price-protection-days", "appliance.warranty-days",
-            "furniture.return-days", "furniture.quality-repair-days");
+            "furniture.return-days", "furniture.quality-repair-days", "delay.free-shipping-hours", "delay.coupon-hours",
+            "delay.coupon.fresh", "delay.coupon.appliance", "delay.coupon.furniture");
 
     private PolicyFile() {
     }
@@ -65,7 +66,9 @@ public final class PolicyFile {
                 r.bool("fresh.no-reason-return"), r.days("appliance.no-reason-return-days"),
                 r.days("appliance.quality-return-days"), r.days("appliance.quality-exchange-days"),
                 r.days("appliance.price-protection-days"), r.days("appliance.warranty-days"), r.days("furniture.return-days"),
-                r.days("furniture.quality-repair-days"));
+                r.days("furniture.quality-repair-days"),
+                new Policy.Delay(r.days("delay.free-shipping-hours"), r.days("delay.coupon-hours"), r.money("delay.coupon.fresh"),
+                        r.money("delay.coupon.appliance"), r.money("delay.coupon.furniture")));
     }
 
     private record Reader(String name, Map<String, String> values, Map<String, Integer> lineOf) {

@@ -42,6 +42,11 @@ public class PolicyService {
         return policy;
     }
 
+    /** The compensation the policy in force grants for a delivery late by {@code late}. */
+    public Compensation delayCompensation(String category, java.time.Duration late) {
+        return PolicyEngine.delayCompensation(policy, category, late);
+    }
+
     public Decision decide(ClaimRequest request, OrderFacts facts) {
         return PolicyEngine.decide(policy, request, facts, OffsetDateTime.now());
     }

@@ -36,7 +36,7 @@ public class DemoTokenResource {
     private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP");
 
     public record TokenRequest(
-            @NotNull @Pattern(regexp = "shopper|agent|supervisor|editor|admin|manager", message = "role must be shopper, agent, supervisor, editor, admin or manager") String role,
+            @NotNull @Pattern(regexp = "shopper|agent|supervisor|editor|admin|manager|order_system", message = "role must be shopper, agent, supervisor, editor, admin, manager or order_system") String role,
             @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "subject must be 1-64 letters, digits, '_', '.' or '-'") String subject,
             @Pattern(regexp = ".{1,40}", message = "name must be 1-40 characters") String name) {
     }

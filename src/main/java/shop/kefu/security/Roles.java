@@ -17,7 +17,10 @@ public final class Roles {
     /** Reads the service report (GET /api/reports/service), nothing else: no conversations, no settings. */
     public static final String MANAGER = "manager";
 
-    public static final Set<String> ALL = Set.of(SHOPPER, AGENT, EDITOR, ADMIN, SUPERVISOR, MANAGER);
+    /** The shop's order system: sends delivery and after-sales events (POST /api/events), nothing else. */
+    public static final String ORDER_SYSTEM = "order_system";
+
+    public static final Set<String> ALL = Set.of(SHOPPER, AGENT, EDITOR, ADMIN, SUPERVISOR, MANAGER, ORDER_SYSTEM);
 
     private Roles() {
     }

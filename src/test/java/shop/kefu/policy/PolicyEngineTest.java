@@ -145,9 +145,39 @@ class PolicyEngineTest {
 
     @Test
     void staffCanChangeTheSmallClaimLimit() {
-        Policy generous = new Policy(48, true, new BigDecimal("100"), false, 7, 30, 180, 30, 365, 7, 365);
+        Policy generous = new Policy(48, true, new BigDecimal("100"), false, 7, 30, 180, 30, 365, 7, 365,
+                new Policy.Delay(2, 12, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN));
         ClaimRequest r = claim(ClaimKind.REFUND, ClaimReason.DAMAGED, 1, false, "80");
         assertEquals(Outcome.REVIEW, decide(r, order("fresh", 2, false, "80")).outcome());
         assertEquals(Outcome.APPROVED, PolicyEngine.decide(generous, r, order("fresh", 2, false, "80"), NOW).outcome());
+    }
+
+    @Test
+    void aCarrierReportWaivesOnlyThePhoto() {
+        ClaimRequest reported = new ClaimRequest(ClaimKind.REFUND, ClaimReason.SPOILED, 0, false, new BigDecimal("19.90"), true);
+        Decision d = decide(reported, order("fresh", 20, false, "39.80"));
+        assertEquals(Outcome.APPROVED, d.outcome(), "no photo needed when the carrier reported the broken cold chain");
+        assertEquals(Outcome.NEEDS_EVIDENCE, decide(claim(ClaimKind.REFUND, ClaimReason.SPOILED, 0, false, "19.90"),
+                order("fresh", 20, false, "39.80")).outcome(), "the shopper's own word still needs one");
+        ClaimRequest large = new ClaimRequest(ClaimKind.REFUND, ClaimReason.SPOILED, 0, false, new BigDecimal("268.00"), true);
+        assertEquals(Outcome.REVIEW, decide(large, order("fresh", 5, false, "268.00")).outcome(), "the instant limit still holds");
+        assertEquals(Outcome.REJECTED, decide(reported, order("fresh", 60, false, "39.80")).outcome(), "and the 48-hour window");
+    }
+
+    @Test
+    void delayCompensationFollowsTheDelayRulesAndTheCategory() {
+        Compensation coupon = PolicyEngine.delayCompensation(P, "fresh", java.time.Duration.ofHours(12));
+        assertEquals(Compensation.Kind.COUPON, coupon.kind());
+        assertEquals("delay.coupon-hours", coupon.rule());
+        assertEquals(new BigDecimal("10.00"), coupon.amount());
+        assertEquals(new BigDecimal("50.00"), PolicyEngine.delayCompensation(P, "furniture", java.time.Duration.ofHours(30)).amount());
+        Compensation voucher = PolicyEngine.delayCompensation(P, "appliance", java.time.Duration.ofMinutes(11 * 60 + 59));
+        assertEquals(Compensation.Kind.FREE_SHIPPING, voucher.kind(), "just under the coupon's 12 hours");
+        assertEquals("delay.free-shipping-hours", voucher.rule());
+        Compensation nothing = PolicyEngine.delayCompensation(P, "fresh", java.time.Duration.ofMinutes(119));
+        assertEquals(Compensation.Kind.NONE, nothing.kind());
+        assertEquals("delay.free-shipping-hours", nothing.rule());
+        assertEquals(Compensation.Kind.FREE_SHIPPING, PolicyEngine.delayCompensation(P, "toys", java.time.Duration.ofHours(20)).kind(),
+                "a category without a coupon amount gets the voucher");
     }
 }

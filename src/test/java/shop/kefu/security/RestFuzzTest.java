@@ -78,6 +78,10 @@ class RestFuzzTest {
             new Endpoint("POST", "/api/agent/conversations/{id}/aftersales", true),
             new Endpoint("POST", "/api/agent/conversations/{id}/compensation", true),
             new Endpoint("POST", "/api/demo/token", true),
+            new Endpoint("POST", "/api/events", true),
+            new Endpoint("GET", "/api/me/proactive", false),
+            new Endpoint("PUT", "/api/me/proactive", true),
+            new Endpoint("GET", "/api/agent/conversations/{id}/compensations", false),
             new Endpoint("POST", "/api/ws-ticket", false),
             new Endpoint("GET", "/api/reports/service?from=2026-11-01&to=" + "9".repeat(40), false));
 
@@ -125,6 +129,7 @@ class RestFuzzTest {
         tokens.put("agent", agent);
         tokens.put("editor", Tokens.of("editor", "RF-ED"));
         tokens.put("admin", Tokens.of("admin", "RF-AD"));
+        tokens.put("order system", Tokens.of("order_system", "RF-OMS"));
 
         Random random = new Random(SEED);
         Map<String, Integer> report = new TreeMap<>();
@@ -141,7 +146,7 @@ class RestFuzzTest {
                     // every body with real ids and tokens that pass the door; a hostile id or a refused token
                     // needs only one body to show it is turned away
                     List<String> bodies = bodies(e, order, random);
-                    boolean inDepth = !HOSTILE_IDS.contains(id) && Set.of("agent", "admin", "shopper B").contains(who);
+                    boolean inDepth = !HOSTILE_IDS.contains(id) && Set.of("agent", "admin", "shopper B", "order system").contains(who);
                     for (String body : inDepth ? bodies : bodies.subList(0, 1)) {
                         Response r = call(token, e, id, body);
                         int status = r.statusCode();
