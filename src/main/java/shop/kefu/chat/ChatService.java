@@ -61,6 +61,7 @@ public class ChatService {
     ChatMetrics metrics;
     @Inject
     ConversationCap cap;
+    @Inject
     ProactiveTurns proactive;
 
     /** The shopper's open conversation, opened if needed. */
