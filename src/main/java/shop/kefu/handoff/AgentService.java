@@ -99,6 +99,56 @@ public class AgentService {
         });
     }
 
+    /**
+     * A conversation an agent holds, for the workspace's list of "my conversations" (and a supervisor's
+     * view of everyone's): it survives a reload or a second window because it is read, not remembered.
+     */
+    public record HeldItem(String conversationId, String customerId, String agentId, String agentName, String reason,
+            OffsetDateTime handoffAt, OffsetDateTime firstAgentReplyAt, boolean firstResponseBreached, boolean solutionBreached,
+            long lastSeq, Summaries.Summary summary) {
+    }
+
+    /** An agent present now, and how many conversations they hold. */
+    public record AgentLoad(String agentId, String name, long holding) {
+    }
+
+    /** The conversations this agent holds, longest held first (at most a page: nobody works 200 at once). */
+    public List<HeldItem> heldBy(Agent agent) {
+        return held("state = ?1 and agentId = ?2", ConversationState.WITH_AGENT, agent.id());
+    }
+
+    /** Every conversation held by an agent (a supervisor's view), longest waiting first. */
+    public List<HeldItem> allHeld(Agent agent) {
+        if (!agent.seesAll()) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "supervisor_required", "Only a supervisor or an admin sees every agent's conversations.");
+        }
+        return held("state = ?1", ConversationState.WITH_AGENT);
+    }
+
+    private List<HeldItem> held(String where, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now();
+            return Conversation.<Conversation> find(where + " order by handoffAt asc, id asc", params).range(0, PageRequest.MAX_LIMIT - 1)
+                    .list().stream().map(c -> new HeldItem(c.id, c.customerId, c.agentId, c.agentName, c.handoffReason, c.handoffAt,
+                            c.firstAgentReplyAt, c.firstResponseBreached || c.firstAgentReplyAt == null && c.handoffAt != null
+                                    && Duration.between(c.handoffAt, now).compareTo(config.firstResponse()) > 0,
+                            c.solutionBreached, c.lastSeq, summaries.of(c)))
+                    .toList();
+        });
+    }
+
+    /** The agents present now with their load, fewest conversations first (whom to transfer to). */
+    public List<AgentLoad> present() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            java.util.Map<String, Long> load = new java.util.HashMap<>();
+            Conversation.getEntityManager().createQuery("select c.agentId, count(c) from Conversation c where c.state = :s group by c.agentId",
+                    Object[].class).setParameter("s", ConversationState.WITH_AGENT).getResultList()
+                    .forEach(row -> load.put((String) row[0], ((Number) row[1]).longValue()));
+            return presence.present().entrySet().stream().map(e -> new AgentLoad(e.getKey(), e.getValue(), load.getOrDefault(e.getKey(), 0L)))
+                    .sorted(java.util.Comparator.comparingLong(AgentLoad::holding).thenComparing(AgentLoad::agentId)).toList();
+        });
+    }
+
     /** How many conversations wait in the queue. */
     public long waiting() {
         return QuarkusTransaction.requiringNew().call(() -> Conversation.count("state", ConversationState.WAITING_FOR_AGENT));

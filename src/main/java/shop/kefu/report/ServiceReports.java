@@ -27,4 +27,9 @@ class ServiceReports {
         return new ServiceReport(range.from(), range.to(), config.zone().getId(), conversations.of(range), turns.of(range),
                 serviceLevels.of(range), csat.of(range), aftersales.of(range), unanswered.of(range));
     }
+
+    /** Only the unanswered questions of the range (the editors' gaps). */
+    public ServiceReport.Unanswered gaps(String from, String to) {
+        return unanswered.of(ReportRange.parse(from, to, config.zone(), config.maxDays()));
+    }
 }
