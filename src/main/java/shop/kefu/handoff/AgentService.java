@@ -68,7 +68,8 @@ public class AgentService {
     }
 
     public record QueueItem(String conversationId, String customerId, String reason, int urgency, long queuePosition,
-            long waitingSeconds, boolean firstResponseBreached, OffsetDateTime handoffAt, Summaries.Summary summary) {
+            long waitingSeconds, boolean firstResponseBreached, OffsetDateTime handoffAt, OffsetDateTime firstResponseDue,
+            Summaries.Summary summary) {
     }
 
     /** A page of the queue: most urgent first, then longest waiting; the cursor is the last conversation seen. */
@@ -93,7 +94,7 @@ public class AgentService {
                 OffsetDateTime since = c.handoffAt == null ? now : c.handoffAt;
                 items.add(new QueueItem(c.id, c.customerId, c.handoffReason, c.urgency, ++position, Duration.between(since, now).toSeconds(),
                         c.firstResponseBreached || Duration.between(since, now).compareTo(config.firstResponse()) > 0, since,
-                        summaries.of(c)));
+                        since.plus(config.firstResponse()), summaries.of(c)));
             }
             return new Page<>(items, rows.next());
         });
@@ -104,8 +105,8 @@ public class AgentService {
      * view of everyone's): it survives a reload or a second window because it is read, not remembered.
      */
     public record HeldItem(String conversationId, String customerId, String agentId, String agentName, String reason,
-            OffsetDateTime handoffAt, OffsetDateTime firstAgentReplyAt, boolean firstResponseBreached, boolean solutionBreached,
-            long lastSeq, Summaries.Summary summary) {
+            OffsetDateTime handoffAt, OffsetDateTime firstAgentReplyAt, OffsetDateTime firstResponseDue, boolean firstResponseBreached,
+            boolean solutionBreached, long lastSeq, Summaries.Summary summary) {
     }
 
     /** An agent present now, and how many conversations they hold. */
@@ -130,7 +131,7 @@ public class AgentService {
             OffsetDateTime now = OffsetDateTime.now();
             return Conversation.<Conversation> find(where + " order by handoffAt asc, id asc", params).range(0, PageRequest.MAX_LIMIT - 1)
                     .list().stream().map(c -> new HeldItem(c.id, c.customerId, c.agentId, c.agentName, c.handoffReason, c.handoffAt,
-                            c.firstAgentReplyAt, c.firstResponseBreached || c.firstAgentReplyAt == null && c.handoffAt != null
+                            c.firstAgentReplyAt, c.handoffAt == null ? null : c.handoffAt.plus(config.firstResponse()), c.firstResponseBreached || c.firstAgentReplyAt == null && c.handoffAt != null
                                     && Duration.between(c.handoffAt, now).compareTo(config.firstResponse()) > 0,
                             c.solutionBreached, c.lastSeq, summaries.of(c)))
                     .toList();
