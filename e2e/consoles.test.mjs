@@ -84,8 +84,8 @@ async function agentLogin(p, id, name, role = 'agent') {
   await p.fill('#agentId', id);
   await p.fill('#agentName', name);
   await p.selectOption('#role', role);
-  await p.click('#connect');
-  await p.click('#connect').catch(() => {}); // a second click changes nothing (it used to log in twice)
+  // clicked twice before the first login completes: it used to load the canned replies and every message twice
+  await p.evaluate(() => { const b = document.getElementById('connect'); b.click(); b.click(); });
   await p.locator('#status', { hasText: '已连接' }).waitFor();
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end tests of the packaged service, three files: agent-console.test.mjs (the agent console in
-# a browser), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
+# End-to-end tests of the packaged service, four files: agent-console.test.mjs and consoles.test.mjs (the
+# agent workspace and the editor console in a browser; consoles.test.mjs writes the README's screenshots
+# to docs/screenshots/), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
 # db-outage.test.mjs (the database killed mid-chat and restarted). Installs what it needs (Debian's
 # chromium, npm packages), starts the packaged service in demo mode on a free port with its own data
 # folder for the console test (the other two start their own instances), and stops it. Run from
@@ -35,7 +36,7 @@ for _ in $(seq 1 120); do
 done
 echo "e2e: service up on port $port"
 cd e2e
-KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
+KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs consoles.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 # restart.test.mjs starts (and kills) its own service instances on their own data folder
 JAVA="$java_home/bin/java" JAR="$root/target/quarkus-app/quarkus-run.jar" node --test restart.test.mjs
 # db-outage.test.mjs runs the database as an H2 server process (the H2 jar Maven already downloaded) and kills it
