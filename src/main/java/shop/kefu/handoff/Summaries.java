@@ -55,15 +55,16 @@ public class Summaries {
 
     /**
      * The part of a summary that the events decide, as far as they have been folded in. {@code problem}:
-     * the latest message the bot read as a problem (one it answered with an after-sales step, or one that
-     * sent the conversation to a human for any reason but the shopper asking for one); {@code longest}:
-     * the longest message, for conversations with no such message ("你好", "转人工" say less than the
-     * complaint between them).
+     * the latest message the bot read as a problem (one that opened an after-sales request or first said
+     * what is wrong, or one that sent the conversation to a human for any reason but the shopper asking for
+     * one); {@code latest}: the latest message that was not a request for a human (the message before
+     * it is {@code beforeLatest}, which it falls back to when the bot hands off as asked), for conversations
+     * with no such problem: "转人工" says less than what the shopper wrote before or after it.
      */
-    record Folded(String problem, String longest, String lastMessage, List<String> orders, List<String> botAnswers, int unansweredTurns,
+    record Folded(String problem, String latest, String beforeLatest, String lastMessage, List<String> orders, List<String> botAnswers, int unansweredTurns,
             int shopperMessages, Understood understood, List<String> refusals) {
 
-        static final Folded EMPTY = new Folded(null, "", "", List.of(), List.of(), 0, 0, null, List.of());
+        static final Folded EMPTY = new Folded(null, "", "", "", List.of(), List.of(), 0, 0, null, List.of());
 
         Folded {
             orders = orders == null ? List.of() : orders;
@@ -72,7 +73,7 @@ public class Summaries {
         }
 
         String wants() {
-            return problem != null ? problem : longest;
+            return problem != null ? problem : latest.isEmpty() ? lastMessage : latest;
         }
 
         Folded with(ChatEvent e, JsonNode payload) {
@@ -80,13 +81,15 @@ public class Summaries {
                 List<String> mentioned = new ArrayList<>(orders);
                 OrderIds.in(e.text).forEach(id -> addCapped(mentioned, id));
                 String quoted = quote(e.text);
-                return new Folded(problem, quoted.length() > longest.length() ? quoted : longest, quoted, mentioned, botAnswers,
-                        unansweredTurns, shopperMessages + 1, understood, refusals);
-            }
-            if ("handoff".equals(e.type) && payload != null && !"requested".equals(payload.path("reason").asText())
-                    && shopperMessages > 0) {
-                return new Folded(lastMessage, longest, lastMessage, orders, botAnswers, unansweredTurns, shopperMessages, understood,
+                return new Folded(problem, quoted, latest, quoted, mentioned, botAnswers, unansweredTurns, shopperMessages + 1, understood,
                         refusals);
+            }
+            if ("handoff".equals(e.type) && payload != null && shopperMessages > 0) {
+                return "requested".equals(payload.path("reason").asText()) // the message asked for a human: not what is wrong
+                        ? new Folded(problem, beforeLatest, beforeLatest, lastMessage, orders, botAnswers, unansweredTurns, shopperMessages,
+                                understood, refusals)
+                        : new Folded(lastMessage, latest, beforeLatest, lastMessage, orders, botAnswers, unansweredTurns, shopperMessages,
+                                understood, refusals);
             }
             if ("reply".equals(e.type) && "bot".equals(e.sender) && e.seq > 1) {
                 JsonNode form = payload.path("aftersales");
@@ -100,17 +103,18 @@ public class Summaries {
                     }
                     // the message that opened the request, or that first said what is wrong, not "确认提交"
                     boolean describes = understood == null || understood.reason() == null && u.reason() != null;
-                    return new Folded(describes ? lastMessage : problem, longest, lastMessage, orders,
+                    return new Folded(describes ? lastMessage : problem, latest, beforeLatest, lastMessage, orders,
                             botAnswers, unansweredTurns, shopperMessages, u, refused);
                 }
                 if (payload.path("citations").size() > 0) {
                     List<String> answers = new ArrayList<>(botAnswers);
                     addCapped(answers, payload.path("citations").get(0).path("title").asText());
-                    return new Folded(problem, longest, lastMessage, orders, answers, unansweredTurns, shopperMessages, understood, refusals);
+                    return new Folded(problem, latest, beforeLatest, lastMessage, orders, answers, unansweredTurns, shopperMessages, understood,
+                            refusals);
                 }
                 if (payload.path("confidence").asDouble(1) < 0.75) {
-                    return new Folded(problem, longest, lastMessage, orders, botAnswers, unansweredTurns + 1, shopperMessages, understood,
-                            refusals);
+                    return new Folded(problem, latest, beforeLatest, lastMessage, orders, botAnswers, unansweredTurns + 1, shopperMessages,
+                            understood, refusals);
                 }
             }
             return this;
@@ -145,7 +149,7 @@ public class Summaries {
         ConversationSummary stored = ConversationSummary.findById(c.id);
         long through = stored == null ? 0 : stored.throughSeq;
         Folded folded = stored == null ? Folded.EMPTY : read(stored.folded, Folded.class, Folded.EMPTY);
-        if (folded.longest() == null) { // folded before the summary knew complaints (V19): fold again from the start
+        if (folded.latest() == null) { // folded before the summary knew complaints (V19): fold again from the start
             folded = Folded.EMPTY;
             through = 0;
         }
