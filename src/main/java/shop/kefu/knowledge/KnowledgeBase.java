@@ -114,6 +114,34 @@ public class KnowledgeBase {
         return files.size();
     }
 
+    /** What an import would do (or did): articles added, articles whose content changed, and how many stay as they are. */
+    public record ImportReport(boolean dryRun, List<String> added, List<String> changed, int unchanged) {
+    }
+
+    /**
+     * Imports articles as files (an uploaded zip of the folder): each replaces the stored article with its
+     * id, as a new version (so it can be undone from the history); others stay. A dry run only reports.
+     */
+    public synchronized ImportReport importArticles(List<ArticleData> files, boolean dryRun, String by) {
+        files.forEach(KnowledgeBase::validate);
+        Map<String, ArticleData> stored = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> Article.<Article> list("id in ?1", files.stream().map(ArticleData::id).toList())
+                .forEach(r -> stored.put(r.id, toData(r))));
+        List<String> added = files.stream().map(ArticleData::id).filter(id -> !stored.containsKey(id)).toList();
+        List<ArticleData> changed = files.stream().filter(f -> stored.containsKey(f.id()) && !stored.get(f.id()).equals(f)).toList();
+        if (!dryRun) {
+            List<ArticleData> writes = files.stream().filter(f -> !stored.containsKey(f.id()) || !stored.get(f.id()).equals(f)).toList();
+            QuarkusTransaction.requiringNew().run(() -> writes.forEach(a -> store(a, by)));
+            writes.forEach(this::reindex);
+        }
+        return new ImportReport(dryRun, added, changed.stream().map(ArticleData::id).toList(), files.size() - added.size() - changed.size());
+    }
+
+    /** Every article, in id order (an export). */
+    public List<ArticleData> all() {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article> list("order by id").stream().map(this::toData).toList());
+    }
+
     private void store(List<ArticleData> files, String by, String from) {
         index.setSynonyms(synonyms());
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));

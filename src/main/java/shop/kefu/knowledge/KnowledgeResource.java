@@ -137,6 +137,43 @@ public class KnowledgeResource {
         return Map.of("imported", n);
     }
 
+    /** Files of an uploaded zip at most, and their bytes once inflated. */
+    private static final int ZIP_ENTRIES = 5000;
+    private static final long ZIP_BYTES = 50L * 1024 * 1024;
+
+    /** Every article as the knowledge-base folder's files ({@code category/id.md}), zipped. */
+    @GET
+    @Path("/export")
+    @jakarta.ws.rs.Produces("application/zip")
+    public RestResponse<byte[]> export() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (ArticleData a : kb.all()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(ArticleFiles.path(a)));
+                zip.write(ArticleFiles.write(a).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return RestResponse.ResponseBuilder.ok(bytes.toByteArray()).header("Content-Disposition", "attachment; filename=\"knowledge-base.zip\"")
+                .build();
+    }
+
+    /**
+     * Imports a zip of article files (as exported, or the knowledge-base folder zipped): with
+     * {@code dryRun=true} only the report of what would change.
+     */
+    @POST
+    @Path("/articles/bulk")
+    @jakarta.ws.rs.Consumes("application/zip")
+    public KnowledgeBase.ImportReport bulk(byte[] zip, @QueryParam("dryRun") boolean dryRun, SecurityContext who) {
+        if (zip == null || zip.length == 0) {
+            throw Refusal.invalid("invalid_file", "The body must be a zip of article files.");
+        }
+        return kb.importArticles(ArticleFiles.unzip(zip, ZIP_ENTRIES, ZIP_BYTES), dryRun, who.getUserPrincipal().getName());
+    }
+
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper
     public RestResponse<shop.kefu.common.ApiError> invalidFile(ArticleFiles.InvalidArticleException e) {
         return RestResponse.status(RestResponse.Status.BAD_REQUEST, new shop.kefu.common.ApiError("invalid_file", e.getMessage()));

@@ -74,6 +74,39 @@ class ArticleVersionsTest {
     }
 
     @Test
+    void theExportImportsBackAndADryRunChangesNothing() throws Exception {
+        String editor = Tokens.of("editor", "erin");
+        String id = "mangosteen-bulk-" + System.nanoTime();
+        given().auth().oauth2(editor).contentType("application/json").body(article(id, "山竹怎么挑选", null)).post("/api/kb/articles")
+                .then().statusCode(201);
+        byte[] zip = given().auth().oauth2(editor).get("/api/kb/export").then().statusCode(200).contentType("application/zip").extract()
+                .asByteArray();
+        java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+                var out = new java.util.zip.ZipOutputStream(edited)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write((e.getName().endsWith(id + ".md") ? text.replace("捏一捏", "按一按") : text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("fresh/" + id + "-new.md"));
+            out.write(("---\nid: " + id + "-new\ncategory: fresh\ntitle: 新文章\nquestions:\n  - 新问题\ntags: [新]\n---\n答案。\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        JsonPath dry = given().auth().oauth2(editor).contentType("application/zip").body(edited.toByteArray()).queryParam("dryRun", true)
+                .post("/api/kb/articles/bulk").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(id), dry.getList("changed"), "only the edited file differs: the export reads back unchanged");
+        assertEquals(List.of(id + "-new"), dry.getList("added"));
+        given().auth().oauth2(editor).get("/api/kb/articles/" + id).then().body("answer", equalTo("捏一捏，软的新鲜。"));
+
+        given().auth().oauth2(editor).contentType("application/zip").body(edited.toByteArray()).post("/api/kb/articles/bulk").then()
+                .statusCode(200).body("dryRun", equalTo(false));
+        given().auth().oauth2(editor).get("/api/kb/articles/" + id).then().body("answer", equalTo("按一按，软的新鲜。")).body("version", equalTo(2));
+        given().auth().oauth2(editor).contentType("application/zip").body(new byte[] { 1, 2, 3 }).post("/api/kb/articles/bulk").then()
+                .statusCode(400).body("error", equalTo("invalid_file"));
+    }
+
+    @Test
     void editorsReadTheGapsButNotTheReport() {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String editor = Tokens.of("editor", "dave");
