@@ -179,6 +179,15 @@ public class KnowledgeBase {
         }
     }
 
+    /**
+     * Reads synonyms.txt and the product words again and rebuilds the index with them (embeddings come
+     * from the cache); a file that does not read throws, naming its line, and the index keeps the old ones.
+     */
+    public synchronized void reloadSynonyms() {
+        index.setSynonyms(synonyms());
+        rebuild();
+    }
+
     /** Rebuilds the whole index from the database, embedding only texts not cached yet, logging progress. */
     public synchronized void rebuild() {
         long start = System.nanoTime();

@@ -137,6 +137,35 @@ public class KnowledgeResource {
         return Map.of("imported", n);
     }
 
+    @Inject
+    KnowledgeFiles files;
+
+    /** A word list as saved: its text and the hash of the text it was edited from (null: no check). */
+    public record FileEdit(String text, String hash) {
+    }
+
+    /** The word lists editors may change: synonyms.txt and the understanding's files. */
+    @GET
+    @Path("/files")
+    public List<String> editableFiles() {
+        return KnowledgeFiles.EDITABLE;
+    }
+
+    @GET
+    @Path("/files/{path: .+}")
+    public KnowledgeFiles.FileText file(@PathParam("path") String path) {
+        return files.read(path);
+    }
+
+    @PUT
+    @Path("/files/{path: .+}")
+    public KnowledgeFiles.FileText saveFile(@PathParam("path") String path, FileEdit body, SecurityContext who) {
+        if (body == null) {
+            throw Refusal.invalid("invalid_file", "The body must be {\"text\":\"…\",\"hash\":\"…\"}.");
+        }
+        return files.write(path, body.text(), body.hash(), who.getUserPrincipal().getName());
+    }
+
     /** Files of an uploaded zip at most, and their bytes once inflated. */
     private static final int ZIP_ENTRIES = 5000;
     private static final long ZIP_BYTES = 50L * 1024 * 1024;

@@ -107,6 +107,32 @@ class ArticleVersionsTest {
     }
 
     @Test
+    void aWordListIsCheckedAppliedAndNeverOverwrittenSilently() {
+        String editor = Tokens.of("editor", "fay");
+        JsonPath before = given().auth().oauth2(editor).get("/api/kb/files/synonyms.txt").then().statusCode(200).extract().jsonPath();
+        String original = before.getString("text");
+        try {
+            given().auth().oauth2(editor).contentType("application/json")
+                    .body(java.util.Map.of("text", original + "\n只有一个词\n", "hash", before.getString("hash")))
+                    .put("/api/kb/files/synonyms.txt").then().statusCode(400).body("error", equalTo("invalid_file"))
+                    .body("message", containsString(":"));
+            assertEquals(original, given().auth().oauth2(editor).get("/api/kb/files/synonyms.txt").then().extract().path("text"),
+                    "a file that does not read is put back");
+
+            String edited = original + "\n莽吉柿, 山竹\n";
+            given().auth().oauth2(editor).contentType("application/json").body(java.util.Map.of("text", edited, "hash", before.getString("hash")))
+                    .put("/api/kb/files/synonyms.txt").then().statusCode(200);
+            given().auth().oauth2(editor).contentType("application/json").body(java.util.Map.of("text", original, "hash", before.getString("hash")))
+                    .put("/api/kb/files/synonyms.txt").then().statusCode(409).body("error", equalTo("version_conflict"));
+            given().auth().oauth2(editor).get("/api/kb/files/understanding/nope.txt").then().statusCode(404);
+        } finally {
+            String hash = given().auth().oauth2(editor).get("/api/kb/files/synonyms.txt").then().extract().path("hash");
+            given().auth().oauth2(editor).contentType("application/json").body(java.util.Map.of("text", original, "hash", hash))
+                    .put("/api/kb/files/synonyms.txt").then().statusCode(200);
+        }
+    }
+
+    @Test
     void editorsReadTheGapsButNotTheReport() {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String editor = Tokens.of("editor", "dave");
