@@ -131,7 +131,8 @@ public class AgentService {
             OffsetDateTime now = OffsetDateTime.now();
             return Conversation.<Conversation> find(where + " order by handoffAt asc, id asc", params).range(0, PageRequest.MAX_LIMIT - 1)
                     .list().stream().map(c -> new HeldItem(c.id, c.customerId, c.agentId, c.agentName, c.handoffReason, c.handoffAt,
-                            c.firstAgentReplyAt, c.handoffAt == null ? null : c.handoffAt.plus(config.firstResponse()), c.firstResponseBreached || c.firstAgentReplyAt == null && c.handoffAt != null
+                            c.firstAgentReplyAt, c.handoffAt == null ? null : c.handoffAt.plus(config.firstResponse()),
+                            c.firstResponseBreached || c.firstAgentReplyAt == null && c.handoffAt != null
                                     && Duration.between(c.handoffAt, now).compareTo(config.firstResponse()) > 0,
                             c.solutionBreached, c.lastSeq, summaries.of(c)))
                     .toList();

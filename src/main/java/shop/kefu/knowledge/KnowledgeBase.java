@@ -127,14 +127,13 @@ public class KnowledgeBase {
         Map<String, ArticleData> stored = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> Article.<Article> list("id in ?1", files.stream().map(ArticleData::id).toList())
                 .forEach(r -> stored.put(r.id, toData(r))));
-        List<String> added = files.stream().map(ArticleData::id).filter(id -> !stored.containsKey(id)).toList();
-        List<ArticleData> changed = files.stream().filter(f -> stored.containsKey(f.id()) && !stored.get(f.id()).equals(f)).toList();
+        List<ArticleData> writes = files.stream().filter(f -> !f.equals(stored.get(f.id()))).toList(); // an unchanged file is no new version
         if (!dryRun) {
-            List<ArticleData> writes = files.stream().filter(f -> !stored.containsKey(f.id()) || !stored.get(f.id()).equals(f)).toList();
             QuarkusTransaction.requiringNew().run(() -> writes.forEach(a -> store(a, by)));
             writes.forEach(this::reindex);
         }
-        return new ImportReport(dryRun, added, changed.stream().map(ArticleData::id).toList(), files.size() - added.size() - changed.size());
+        return new ImportReport(dryRun, writes.stream().map(ArticleData::id).filter(id -> !stored.containsKey(id)).toList(),
+                writes.stream().map(ArticleData::id).filter(stored::containsKey).toList(), files.size() - writes.size());
     }
 
     /** Every article, in id order (an export). */
