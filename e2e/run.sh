@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end tests of the packaged service, five files: agent-console.test.mjs (the agent console in
-# a browser), shopper-page.test.mjs (the shopper page in a browser, at a phone and a desktop size; its
-# screenshots go to docs/screenshots/), miniprogram.test.mjs (the WeChat mini-program's chat logic, wx
-# stubbed), restart.test.mjs (kill -9 mid-conversation and mid after-sales request) and
+# End-to-end tests of the packaged service, six files: agent-console.test.mjs and consoles.test.mjs (the
+# agent workspace and the editor console in a browser), shopper-page.test.mjs (the shopper page in a
+# browser, at a phone and a desktop size; these two write the README's screenshots to docs/screenshots/),
+# miniprogram.test.mjs (the WeChat mini-program's chat logic, wx stubbed), restart.test.mjs (kill -9
+# mid-conversation and mid after-sales request) and
 # db-outage.test.mjs (the database killed mid-chat and restarted). Installs what it needs (Debian's
 # chromium, npm packages), starts the packaged service in demo mode on a free port with its own data
 # folder for the two browser tests (the other two start their own instances), and stops it. Run from
@@ -38,7 +39,7 @@ for _ in $(seq 1 120); do
 done
 echo "e2e: service up on port $port"
 cd e2e
-KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
+KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs consoles.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 KEFU_URL="http://127.0.0.1:$port" node --test shopper-page.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 # the WeChat mini-program's chat logic (clients/miniprogram/lib) against the same service, wx stubbed
 KEFU_URL="http://127.0.0.1:$port" node --test miniprogram.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }

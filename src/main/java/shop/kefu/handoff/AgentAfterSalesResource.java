@@ -59,15 +59,49 @@ public class AgentAfterSalesResource {
     @POST
     @Path("/conversations/{id}/aftersales")
     public RestResponse<Result> create(@PathParam("id") String id, @Valid @NotNull NewAfterSales body) {
-        return submit(id, new Claim(body.orderId(), body.sku(), body.kind(), body.reason(),
-                body.share() == null ? 1 : body.share().doubleValue(), body.evidence(), body.unused()));
+        return submit(id, claim(body));
     }
 
     @POST
     @Path("/conversations/{id}/compensation")
     public RestResponse<Result> compensate(@PathParam("id") String id, @Valid @NotNull Compensation body) {
-        return submit(id, new Claim(body.orderId(), body.sku(), ClaimKind.REFUND, ClaimReason.GOODWILL, 1, List.of(), false,
-                body.amount()));
+        return submit(id, claim(body));
+    }
+
+    /**
+     * What the policy engine would decide on this request now, without creating anything: the agent sees
+     * the decision and its rule before submitting. The same request submitted may still be decided
+     * otherwise if something changes in between (another claim on the item, the window closing).
+     */
+    @POST
+    @Path("/conversations/{id}/aftersales/preview")
+    public Result preview(@PathParam("id") String id, @Valid @NotNull NewAfterSales body) {
+        return evaluate(id, claim(body));
+    }
+
+    @POST
+    @Path("/conversations/{id}/compensation/preview")
+    public Result previewCompensation(@PathParam("id") String id, @Valid @NotNull Compensation body) {
+        return evaluate(id, claim(body));
+    }
+
+    private Result evaluate(String conversationId, Claim claim) {
+        String customer = agents.heldCustomer(conversationId, AgentResource.agent(jwt));
+        try {
+            Decision d = aftersales.evaluate(customer, claim).decision();
+            return new Result(null, null, d.outcome().name().toLowerCase(), d.rule(), d.reason(), d.amount());
+        } catch (AfterSalesService.UnknownOrderException e) {
+            throw Refusal.notFound(e.getMessage());
+        }
+    }
+
+    private static Claim claim(NewAfterSales body) {
+        return new Claim(body.orderId(), body.sku(), body.kind(), body.reason(), body.share() == null ? 1 : body.share().doubleValue(),
+                body.evidence(), body.unused());
+    }
+
+    private static Claim claim(Compensation body) {
+        return new Claim(body.orderId(), body.sku(), ClaimKind.REFUND, ClaimReason.GOODWILL, 1, List.of(), false, body.amount());
     }
 
     private RestResponse<Result> submit(String conversationId, Claim claim) {

@@ -86,6 +86,15 @@ public class AgentPresence {
         return present.size();
     }
 
+    /** The agents present now and the names they signed in with, by id. */
+    public Map<String, String> present() {
+        Map<String, String> present = new java.util.TreeMap<>();
+        QuarkusTransaction.joiningExisting().call(() -> AgentSeen.<AgentSeen> list("lastSeen > ?1", since()))
+                .forEach(s -> present.put(s.agentId, s.name));
+        connections.keySet().forEach(id -> present.put(id, names.getOrDefault(id, id)));
+        return present;
+    }
+
     /** Of these agents, the ones absent now. */
     List<String> absent(List<String> agentIds) {
         return agentIds.stream().filter(id -> !isOnline(id)).toList();

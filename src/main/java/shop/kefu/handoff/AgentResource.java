@@ -45,6 +45,8 @@ public class AgentResource {
     PromptsConfig prompts;
     @Inject
     AgentPresence presence;
+    @Inject
+    ShopperContext context;
 
     public record Text(String text) {
     }
@@ -71,6 +73,28 @@ public class AgentResource {
     public RestResponse<List<AgentService.QueueItem>> queue(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
             @Context UriInfo uri) {
         return agents.queue(PageRequest.of(limit, after)).response(uri);
+    }
+
+    /** The conversations the calling agent holds: a reload or a second window finds them again. */
+    @GET
+    @Path("/mine")
+    public List<AgentService.HeldItem> mine() {
+        return agents.heldBy(me());
+    }
+
+    /** Every conversation an agent holds (supervisors and admins; 403 supervisor_required otherwise). */
+    @GET
+    @Path("/held")
+    public List<AgentService.HeldItem> held() {
+        return agents.allHeld(me());
+    }
+
+    /** The agents present now and their load: whom a conversation can be transferred to. */
+    @GET
+    @Path("/agents")
+    public List<AgentService.AgentLoad> present() {
+        me();
+        return agents.present();
     }
 
     @POST
@@ -129,6 +153,13 @@ public class AgentResource {
     @Path("/conversations/{id}/orders")
     public List<Order> shopperOrders(@PathParam("id") String id) {
         return orders.ordersOf(agents.customerOf(id, me()));
+    }
+
+    /** The shopper's orders as cards with their after-sales windows, their cases and earlier conversations. */
+    @GET
+    @Path("/conversations/{id}/context")
+    public ShopperContext.Context context(@PathParam("id") String id) {
+        return context.of(agents.customerOf(id, me()), id);
     }
 
     @GET

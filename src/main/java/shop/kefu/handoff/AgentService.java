@@ -68,7 +68,8 @@ public class AgentService {
     }
 
     public record QueueItem(String conversationId, String customerId, String reason, int urgency, long queuePosition,
-            long waitingSeconds, boolean firstResponseBreached, OffsetDateTime handoffAt, Summaries.Summary summary) {
+            long waitingSeconds, boolean firstResponseBreached, OffsetDateTime handoffAt, OffsetDateTime firstResponseDue,
+            Summaries.Summary summary) {
     }
 
     /** A page of the queue: most urgent first, then longest waiting; the cursor is the last conversation seen. */
@@ -93,9 +94,60 @@ public class AgentService {
                 OffsetDateTime since = c.handoffAt == null ? now : c.handoffAt;
                 items.add(new QueueItem(c.id, c.customerId, c.handoffReason, c.urgency, ++position, Duration.between(since, now).toSeconds(),
                         c.firstResponseBreached || Duration.between(since, now).compareTo(config.firstResponse()) > 0, since,
-                        summaries.of(c)));
+                        since.plus(config.firstResponse()), summaries.of(c)));
             }
             return new Page<>(items, rows.next());
+        });
+    }
+
+    /**
+     * A conversation an agent holds, for the workspace's list of "my conversations" (and a supervisor's
+     * view of everyone's): it survives a reload or a second window because it is read, not remembered.
+     */
+    public record HeldItem(String conversationId, String customerId, String agentId, String agentName, String reason,
+            OffsetDateTime handoffAt, OffsetDateTime firstAgentReplyAt, OffsetDateTime firstResponseDue, boolean firstResponseBreached,
+            boolean solutionBreached, long lastSeq, Summaries.Summary summary) {
+    }
+
+    /** An agent present now, and how many conversations they hold. */
+    public record AgentLoad(String agentId, String name, long holding) {
+    }
+
+    /** The conversations this agent holds, longest held first (at most a page: nobody works 200 at once). */
+    public List<HeldItem> heldBy(Agent agent) {
+        return held("state = ?1 and agentId = ?2", ConversationState.WITH_AGENT, agent.id());
+    }
+
+    /** Every conversation held by an agent (a supervisor's view), longest waiting first. */
+    public List<HeldItem> allHeld(Agent agent) {
+        if (!agent.seesAll()) {
+            throw new Refusal(Refusal.Kind.FORBIDDEN, "supervisor_required", "Only a supervisor or an admin sees every agent's conversations.");
+        }
+        return held("state = ?1", ConversationState.WITH_AGENT);
+    }
+
+    private List<HeldItem> held(String where, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now();
+            return Conversation.<Conversation> find(where + " order by handoffAt asc, id asc", params).range(0, PageRequest.MAX_LIMIT - 1)
+                    .list().stream().map(c -> new HeldItem(c.id, c.customerId, c.agentId, c.agentName, c.handoffReason, c.handoffAt,
+                            c.firstAgentReplyAt, c.handoffAt == null ? null : c.handoffAt.plus(config.firstResponse()),
+                            c.firstResponseBreached || c.firstAgentReplyAt == null && c.handoffAt != null
+                                    && Duration.between(c.handoffAt, now).compareTo(config.firstResponse()) > 0,
+                            c.solutionBreached, c.lastSeq, summaries.of(c)))
+                    .toList();
+        });
+    }
+
+    /** The agents present now with their load, fewest conversations first (whom to transfer to). */
+    public List<AgentLoad> present() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            java.util.Map<String, Long> load = new java.util.HashMap<>();
+            Conversation.getEntityManager().createQuery("select c.agentId, count(c) from Conversation c where c.state = :s group by c.agentId",
+                    Object[].class).setParameter("s", ConversationState.WITH_AGENT).getResultList()
+                    .forEach(row -> load.put((String) row[0], ((Number) row[1]).longValue()));
+            return presence.present().entrySet().stream().map(e -> new AgentLoad(e.getKey(), e.getValue(), load.getOrDefault(e.getKey(), 0L)))
+                    .sorted(java.util.Comparator.comparingLong(AgentLoad::holding).thenComparing(AgentLoad::agentId)).toList();
         });
     }
 

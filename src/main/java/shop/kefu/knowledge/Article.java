@@ -23,4 +23,6 @@ public class Article extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "updated_by")
     public String updatedBy;
+    /** Raised by every save (V19): a save names the version it was edited from, see KnowledgeBase#update. */
+    public int version;
 }

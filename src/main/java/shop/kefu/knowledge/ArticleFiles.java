@@ -112,4 +112,65 @@ public final class ArticleFiles {
         }
         return s;
     }
+
+    /**
+     * The article as a file of the folder, in the format {@link #parse} reads (what an export writes, so
+     * that an exported folder imports back unchanged). Its path in the folder: {@code category/id.md}.
+     */
+    public static String write(ArticleData a) {
+        StringBuilder out = new StringBuilder("---\n");
+        out.append("id: ").append(a.id()).append('\n');
+        out.append("category: ").append(a.category()).append('\n');
+        out.append("title: ").append(a.title()).append('\n');
+        out.append("questions:\n");
+        a.questions().forEach(q -> out.append("  - ").append(q).append('\n'));
+        out.append("tags: [").append(String.join(", ", a.tags())).append("]\n");
+        out.append("---\n").append(a.answer().strip()).append('\n');
+        return out.toString();
+    }
+
+    /** The path of the article's file in the folder. */
+    public static String path(ArticleData a) {
+        return a.category() + "/" + a.id() + ".md";
+    }
+
+    /** The articles of a zip of the folder (its .md files), each problem naming the entry and line. */
+    public static List<ArticleData> unzip(byte[] zip, int maxEntries, long maxBytes) {
+        List<ArticleData> out = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        long total = 0;
+        int entries = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+                if (++entries > maxEntries) {
+                    throw new InvalidArticleException("The zip holds more than " + maxEntries + " entries.");
+                }
+                if (e.isDirectory() || !e.getName().endsWith(".md")) {
+                    continue;
+                }
+                // read by hand against the limit: a small zip may inflate to gigabytes
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+                byte[] chunk = new byte[8192];
+                for (int n; (n = in.read(chunk)) > 0;) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw new InvalidArticleException("The zip's files hold more than " + maxBytes + " bytes.");
+                    }
+                    buf.write(chunk, 0, n);
+                }
+                ArticleData a = parse(Path.of(e.getName()), buf.toString(StandardCharsets.UTF_8));
+                String before = seen.put(a.id(), e.getName());
+                if (before != null) {
+                    throw new InvalidArticleException(e.getName() + ":2: id '" + a.id() + "' is also used by " + before);
+                }
+                out.add(a);
+            }
+        } catch (IOException e) {
+            throw new InvalidArticleException("The upload is not a readable zip: " + e.getMessage());
+        }
+        if (out.isEmpty()) { // also what a body that is no zip at all reads as
+            throw new InvalidArticleException("The upload is not a zip of article files (category/id.md): none found.");
+        }
+        return out;
+    }
 }

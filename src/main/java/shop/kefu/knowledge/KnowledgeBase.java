@@ -114,6 +114,33 @@ public class KnowledgeBase {
         return files.size();
     }
 
+    /** What an import would do (or did): articles added, articles whose content changed, and how many stay as they are. */
+    public record ImportReport(boolean dryRun, List<String> added, List<String> changed, int unchanged) {
+    }
+
+    /**
+     * Imports articles as files (an uploaded zip of the folder): each replaces the stored article with its
+     * id, as a new version (so it can be undone from the history); others stay. A dry run only reports.
+     */
+    public synchronized ImportReport importArticles(List<ArticleData> files, boolean dryRun, String by) {
+        files.forEach(KnowledgeBase::validate);
+        Map<String, ArticleData> stored = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> Article.<Article> list("id in ?1", files.stream().map(ArticleData::id).toList())
+                .forEach(r -> stored.put(r.id, toData(r))));
+        List<ArticleData> writes = files.stream().filter(f -> !f.equals(stored.get(f.id()))).toList(); // an unchanged file is no new version
+        if (!dryRun) {
+            QuarkusTransaction.requiringNew().run(() -> writes.forEach(a -> store(a, by)));
+            writes.forEach(this::reindex);
+        }
+        return new ImportReport(dryRun, writes.stream().map(ArticleData::id).filter(id -> !stored.containsKey(id)).toList(),
+                writes.stream().map(ArticleData::id).filter(stored::containsKey).toList(), files.size() - writes.size());
+    }
+
+    /** Every article, in id order (an export). */
+    public List<ArticleData> all() {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article> list("order by id").stream().map(this::toData).toList());
+    }
+
     private void store(List<ArticleData> files, String by, String from) {
         index.setSynonyms(synonyms());
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
@@ -149,6 +176,15 @@ public class KnowledgeBase {
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("Cannot read the packaged knowledge base at " + marker, e);
         }
+    }
+
+    /**
+     * Reads synonyms.txt and the product words again and rebuilds the index with them (embeddings come
+     * from the cache); a file that does not read throws, naming its line, and the index keeps the old ones.
+     */
+    public synchronized void reloadSynonyms() {
+        index.setSynonyms(synonyms());
+        rebuild();
     }
 
     /** Rebuilds the whole index from the database, embedding only texts not cached yet, logging progress. */
@@ -213,55 +249,122 @@ public class KnowledgeBase {
         return questions.apply(question);
     }
 
-    /** A page of articles (of one category, unless null) in id order; the cursor is the last id seen. */
-    public Page<ArticleData> list(String category, PageRequest page) {
+    /**
+     * A page of articles in id order, of one category, carrying one tag and containing a text (in the
+     * title, a question, the answer or a tag), each filter applied unless null; the cursor is the last id seen.
+     */
+    public Page<ArticleView> list(String category, String tag, String text, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (category != null) {
             where.append(" and category = :category");
             params.and("category", category);
         }
+        if (tag != null && !tag.isBlank()) {
+            // tags are a JSON array of strings: the quoted tag is one whole element
+            where.append(" and tags like :tag");
+            params.and("tag", "%" + likeEscaped(write(List.of(tag.strip())).replaceAll("^\\[|]$", "")) + "%");
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" and (lower(title) like :text or lower(questions) like :text or lower(answer) like :text or lower(tags) like :text)");
+            params.and("text", "%" + likeEscaped(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
         if (page.after() != null) {
             where.append(" and id > :after");
             params.and("after", page.after());
         }
         return QuarkusTransaction.requiringNew().call(() -> page.cut(Article.<Article> find(where + " order by id", params)
-                .range(0, page.fetch() - 1).stream().map(this::toData).toList(), ArticleData::id));
+                .range(0, page.fetch() - 1).stream().map(this::toView).toList(), ArticleView::id));
     }
 
-    public Optional<ArticleData> get(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> Article.<Article> findByIdOptional(id).map(this::toData));
+    /** LIKE's wildcards taken literally (the default escape character of H2 and PostgreSQL is the backslash). */
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    public synchronized ArticleData create(ArticleData a, String by) {
+    public Optional<ArticleView> get(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Article.<Article> findByIdOptional(id).map(this::toView));
+    }
+
+    /** The article's saved versions, newest first (also of a deleted article). */
+    public List<ArticleHistory.Revision> history(String id) {
+        List<ArticleHistory.Revision> revisions = QuarkusTransaction.requiringNew().call(() -> ArticleHistory.of(id, this::toData));
+        if (revisions.isEmpty()) {
+            throw Refusal.notFound("No article '" + id + "'.");
+        }
+        return revisions;
+    }
+
+    /**
+     * Saves an earlier version's content as the newest version (restoring a deleted article too).
+     * {@code expectedVersion}, as for {@link #update}: the version the editor was looking at.
+     */
+    public synchronized ArticleView restore(String id, int version, Integer expectedVersion, String by) {
+        ArticleData content = QuarkusTransaction.requiringNew().call(() -> ArticleHistory.find(id, version).filter(r -> !r.deleted)
+                .map(this::toData).orElseThrow(() -> Refusal.notFound("Article '" + id + "' has no version " + version + ".")));
+        ArticleView saved = QuarkusTransaction.requiringNew().call(() -> {
+            Article row = Article.findById(id);
+            if (row != null) {
+                checkVersion(row, expectedVersion);
+            }
+            return toView(store(content, by));
+        });
+        reindex(content);
+        return saved;
+    }
+
+    public synchronized ArticleView create(ArticleData a, String by) {
         validate(a);
-        QuarkusTransaction.requiringNew().run(() -> {
+        ArticleView saved = QuarkusTransaction.requiringNew().call(() -> {
             if (Article.findById(a.id()) != null) {
                 throw Refusal.conflict("exists", "An article with id '" + a.id() + "' already exists.");
             }
-            store(a, by);
+            return toView(store(a, by));
         });
         reindex(a);
-        return a;
+        return saved;
     }
 
-    public synchronized ArticleData update(ArticleData a, String by) {
+    /**
+     * Saves an edit. {@code expectedVersion} is the version the editor started from: if someone saved
+     * since, the edit is refused (409 {@code version_conflict}, naming who and when) instead of silently
+     * overwriting their change. Null skips the check (clients from before versions).
+     */
+    public synchronized ArticleView update(ArticleData a, Integer expectedVersion, String by) {
         validate(a);
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Article.findById(a.id()) == null) {
+        ArticleView saved = QuarkusTransaction.requiringNew().call(() -> {
+            Article row = Article.findById(a.id());
+            if (row == null) {
                 throw Refusal.notFound("No article '" + a.id() + "'.");
             }
-            store(a, by);
+            checkVersion(row, expectedVersion);
+            return toView(store(a, by));
         });
         reindex(a);
-        return a;
+        return saved;
     }
 
-    public synchronized void delete(String id) {
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> Article.deleteById(id));
-        if (!deleted) {
-            throw Refusal.notFound("No article '" + id + "'.");
+    private static void checkVersion(Article row, Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != row.version) {
+            throw Refusal.conflict("version_conflict", "Article '" + row.id + "' was saved by " + row.updatedBy + " at " + row.updatedAt
+                    + " (version " + row.version + ") after you opened version " + expectedVersion
+                    + "; reload it and apply your change again.");
         }
+    }
+
+    /** Deletes the article; its history keeps the deletion, so it can be restored. */
+    public synchronized void delete(String id, String by) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Article row = Article.findById(id);
+            if (row == null) {
+                throw Refusal.notFound("No article '" + id + "'.");
+            }
+            row.version++;
+            row.updatedAt = OffsetDateTime.now();
+            row.updatedBy = by;
+            ArticleHistory.record(row, true);
+            row.delete();
+        });
         index.remove(id);
         index.refresh();
     }
@@ -277,12 +380,17 @@ public class KnowledgeBase {
         }
     }
 
-    private void store(ArticleData a, String by) {
+    /** Saves the content as the article's next version (the first, for a new one) and records it in the history. */
+    private Article store(ArticleData a, String by) {
         Article row = Article.findById(a.id());
         if (row == null) {
             row = new Article();
             row.id = a.id();
+            // a deleted article restored or created again goes on from its history's last version
+            row.version = ArticleRevision.<ArticleRevision> find("articleId = ?1 order by version desc", a.id()).firstResultOptional()
+                    .map(r -> r.version).orElse(0);
         }
+        row.version++;
         row.category = a.category();
         row.title = a.title();
         row.questions = write(a.questions());
@@ -291,14 +399,27 @@ public class KnowledgeBase {
         row.updatedAt = OffsetDateTime.now();
         row.updatedBy = by;
         row.persist();
+        ArticleHistory.record(row, false);
+        return row;
     }
 
     private ArticleData toData(Article r) {
+        return content(r.id, r.category, r.title, r.questions, r.answer, r.tags);
+    }
+
+    private ArticleData toData(ArticleRevision r) {
+        return content(r.articleId, r.category, r.title, r.questions, r.answer, r.tags);
+    }
+
+    private ArticleView toView(Article r) {
+        return ArticleView.of(toData(r), r);
+    }
+
+    private ArticleData content(String id, String category, String title, String questions, String answer, String tags) {
         try {
-            return new ArticleData(r.id, r.category, r.title, json.readValue(r.questions, STRINGS), r.answer,
-                    json.readValue(r.tags, STRINGS));
+            return new ArticleData(id, category, title, json.readValue(questions, STRINGS), answer, json.readValue(tags, STRINGS));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Article " + r.id + " has unreadable questions or tags", e);
+            throw new IllegalStateException("Article " + id + " has unreadable questions or tags", e);
         }
     }
 

@@ -38,35 +38,59 @@ public class KnowledgeResource {
             int knnRank) {
     }
 
-    public record SearchResponse(String query, double confidence, boolean wouldAnswer, List<SearchHit> hits) {
+    /** {@code action}: what the bot would do with this question: {@code answer}, {@code clarify} or {@code handoff}. */
+    public record SearchResponse(String query, double confidence, boolean wouldAnswer, String action, List<SearchHit> hits) {
+    }
+
+    /** An article as edited: its content and the version the edit started from (null: no check). */
+    public record ArticleEdit(String id, String category, String title, List<String> questions, String answer, List<String> tags,
+            Integer version) {
+    }
+
+    /** Which version to restore, and the version the editor was looking at (null: no check). */
+    public record Restore(Integer version) {
     }
 
     @GET
     @Path("/articles")
-    public RestResponse<List<ArticleData>> list(@QueryParam("category") String category, @QueryParam("limit") Integer limit,
-            @QueryParam("after") String after, @Context UriInfo uri) {
-        return kb.list(category, PageRequest.of(limit, after)).response(uri);
+    public RestResponse<List<ArticleView>> list(@QueryParam("category") String category, @QueryParam("tag") String tag,
+            @QueryParam("q") String text, @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        return kb.list(category, tag, text, PageRequest.of(limit, after)).response(uri);
+    }
+
+    /** Agents read an article too: the workspace inserts its answer into a reply. */
+    @GET
+    @Path("/articles/{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.AGENT })
+    public ArticleView get(@PathParam("id") String id) {
+        return kb.get(id).orElseThrow(() -> Refusal.notFound("No article '" + id + "'."));
     }
 
     @GET
-    @Path("/articles/{id}")
-    public ArticleData get(@PathParam("id") String id) {
-        return kb.get(id).orElseThrow(() -> Refusal.notFound("No article '" + id + "'."));
+    @Path("/articles/{id}/history")
+    public List<ArticleHistory.Revision> history(@PathParam("id") String id) {
+        return kb.history(id);
+    }
+
+    @POST
+    @Path("/articles/{id}/history/{version}/restore")
+    public ArticleView restore(@PathParam("id") String id, @PathParam("version") int version, Restore body, SecurityContext who) {
+        return kb.restore(id, version, body == null ? null : body.version(), who.getUserPrincipal().getName());
     }
 
     @POST
     @Path("/articles")
-    public RestResponse<ArticleData> create(ArticleData article, SecurityContext who) {
+    public RestResponse<ArticleView> create(ArticleData article, SecurityContext who) {
         if (article == null) {
             throw Refusal.invalid("invalid_article", "The request body must be an article.");
         }
-        ArticleData created = kb.create(article, who.getUserPrincipal().getName());
+        ArticleView created = kb.create(article, who.getUserPrincipal().getName());
         return RestResponse.status(RestResponse.Status.CREATED, created);
     }
 
     @PUT
     @Path("/articles/{id}")
-    public ArticleData update(@PathParam("id") String id, ArticleData article, SecurityContext who) {
+    public ArticleView update(@PathParam("id") String id, ArticleEdit article, SecurityContext who) {
         if (article == null) {
             throw Refusal.invalid("invalid_article", "The request body must be an article.");
         }
@@ -74,13 +98,13 @@ public class KnowledgeResource {
             throw Refusal.invalid("id_mismatch", "The article id in the body differs from the one in the path.");
         }
         return kb.update(new ArticleData(id, article.category(), article.title(), article.questions(), article.answer(),
-                article.tags()), who.getUserPrincipal().getName());
+                article.tags()), article.version(), who.getUserPrincipal().getName());
     }
 
     @DELETE
     @Path("/articles/{id}")
-    public RestResponse<Void> delete(@PathParam("id") String id) {
-        kb.delete(id);
+    public RestResponse<Void> delete(@PathParam("id") String id, SecurityContext who) {
+        kb.delete(id, who.getUserPrincipal().getName());
         return RestResponse.noContent();
     }
 
@@ -99,7 +123,8 @@ public class KnowledgeResource {
             throw Refusal.invalid("invalid_limit", "Parameter limit must be between 1 and 50.");
         }
         KnowledgeIndex.Result r = kb.search(q.strip(), n);
-        return new SearchResponse(q, round(r.confidence()), r.confidence() >= config.answerThreshold(),
+        String action = r.confidence() >= config.answerThreshold() ? "answer" : r.confidence() >= config.clarifyThreshold() ? "clarify" : "handoff";
+        return new SearchResponse(q, round(r.confidence()), r.confidence() >= config.answerThreshold(), action,
                 r.hits().stream().map(h -> new SearchHit(h.article().id(), h.article().title(), h.article().category(),
                         round(h.score()), round(h.cosine()), h.bm25Rank(), h.knnRank())).toList());
     }
@@ -110,6 +135,72 @@ public class KnowledgeResource {
         int n = kb.importFolder(who.getUserPrincipal().getName());
         imported.fire(new FolderImported(who.getUserPrincipal().getName())); // e.g. the understanding retrains
         return Map.of("imported", n);
+    }
+
+    @Inject
+    KnowledgeFiles files;
+
+    /** A word list as saved: its text and the hash of the text it was edited from (null: no check). */
+    public record FileEdit(String text, String hash) {
+    }
+
+    /** The word lists editors may change: synonyms.txt and the understanding's files. */
+    @GET
+    @Path("/files")
+    public List<String> editableFiles() {
+        return KnowledgeFiles.EDITABLE;
+    }
+
+    @GET
+    @Path("/files/{path: .+}")
+    public KnowledgeFiles.FileText file(@PathParam("path") String path) {
+        return files.read(path);
+    }
+
+    @PUT
+    @Path("/files/{path: .+}")
+    public KnowledgeFiles.FileText saveFile(@PathParam("path") String path, FileEdit body, SecurityContext who) {
+        if (body == null) {
+            throw Refusal.invalid("invalid_file", "The body must be {\"text\":\"…\",\"hash\":\"…\"}.");
+        }
+        return files.write(path, body.text(), body.hash(), who.getUserPrincipal().getName());
+    }
+
+    /** Files of an uploaded zip at most, and their bytes once inflated. */
+    private static final int ZIP_ENTRIES = 5000;
+    private static final long ZIP_BYTES = 50L * 1024 * 1024;
+
+    /** Every article as the knowledge-base folder's files ({@code category/id.md}), zipped. */
+    @GET
+    @Path("/export")
+    @jakarta.ws.rs.Produces("application/zip")
+    public RestResponse<byte[]> export() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (ArticleData a : kb.all()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(ArticleFiles.path(a)));
+                zip.write(ArticleFiles.write(a).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return RestResponse.ResponseBuilder.ok(bytes.toByteArray()).header("Content-Disposition", "attachment; filename=\"knowledge-base.zip\"")
+                .build();
+    }
+
+    /**
+     * Imports a zip of article files (as exported, or the knowledge-base folder zipped): with
+     * {@code dryRun=true} only the report of what would change.
+     */
+    @POST
+    @Path("/articles/bulk")
+    @jakarta.ws.rs.Consumes("application/zip")
+    public KnowledgeBase.ImportReport bulk(byte[] zip, @QueryParam("dryRun") boolean dryRun, SecurityContext who) {
+        if (zip == null || zip.length == 0) {
+            throw Refusal.invalid("invalid_file", "The body must be a zip of article files.");
+        }
+        return kb.importArticles(ArticleFiles.unzip(zip, ZIP_ENTRIES, ZIP_BYTES), dryRun, who.getUserPrincipal().getName());
     }
 
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper

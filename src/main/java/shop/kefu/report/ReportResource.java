@@ -21,4 +21,15 @@ public class ReportResource {
     public ServiceReport service(@QueryParam("from") String from, @QueryParam("to") String to) {
         return reports.of(from, to);
     }
+
+    /**
+     * The unanswered questions of the range alone, grouped as in the report: the editor console's gaps
+     * view, for editors who may not read the rest of the report.
+     */
+    @GET
+    @Path("/gaps")
+    @RolesAllowed({ Roles.EDITOR, Roles.MANAGER, Roles.ADMIN })
+    public ServiceReport.Unanswered gaps(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return reports.gaps(from, to);
+    }
 }

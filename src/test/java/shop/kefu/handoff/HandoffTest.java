@@ -105,7 +105,7 @@ class HandoffTest {
             assertTrue(c.drain(Duration.ofMillis(500)).isEmpty(), "waiting: the bot stays silent");
             JsonPath item = queueItem(agent, conversation);
             assertTrue(item != null, "the conversation is in the queue");
-            assertEquals("转人工", item.getString("summary.wants"));
+            assertEquals("我的草莓烂了，订单D1001-1", item.getString("summary.wants"), "the complaint, not the request for a human");
             assertTrue(item.getList("summary.orders").contains("D1001-1"));
 
             claim(agent, conversation);
