@@ -12,11 +12,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import shop.kefu.cluster.ClusterMessage;
 import shop.kefu.common.TokenBucket;
 import shop.kefu.conversation.EventLog;
 import shop.kefu.conversation.EventStored;
 
-/** The open shopper connections, by connection and by conversation; pushes committed events to them. */
+/**
+ * The open shopper connections, by connection and by conversation; pushes committed events to them,
+ * those stored on this node and those another node stored ({@code EventFanOut}).
+ */
 @ApplicationScoped
 public class ShopperChannels {
 
@@ -92,6 +96,13 @@ public class ShopperChannels {
                     c.deliver(event.conversationId(), event.seq(), event.wire());
                 }
             }
+        }
+    }
+
+    /** After a gap in the link between nodes, every view catches up from the log. */
+    void onResync(@Observes ClusterMessage m) {
+        if (ClusterMessage.RESYNC.equals(m.topic())) {
+            byConnection.values().forEach(ShopperChannel::refresh);
         }
     }
 

@@ -37,6 +37,7 @@ import jakarta.inject.Inject;
 
 import shop.kefu.common.DataFiles;
 import shop.kefu.common.Page;
+import shop.kefu.cluster.Cluster;
 import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 
@@ -58,6 +59,8 @@ public class KnowledgeBase {
     KnowledgeConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Cluster cluster;
 
     private Embedder embedder;
     private QuestionVectors questions;
@@ -242,6 +245,7 @@ public class KnowledgeBase {
             store(a, by);
         });
         reindex(a);
+        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, a.id(), KnowledgeFanOut.ARTICLE_WAIT);
         return a;
     }
 
@@ -254,6 +258,7 @@ public class KnowledgeBase {
             store(a, by);
         });
         reindex(a);
+        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, a.id(), KnowledgeFanOut.ARTICLE_WAIT);
         return a;
     }
 
@@ -264,6 +269,24 @@ public class KnowledgeBase {
         }
         index.remove(id);
         index.refresh();
+        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, id, KnowledgeFanOut.ARTICLE_WAIT);
+    }
+
+    /** Another node changed this article: the index takes it as the database holds it now. */
+    synchronized void refresh(String id) {
+        Optional<ArticleData> stored = get(id);
+        if (stored.isPresent()) {
+            reindex(stored.get());
+        } else {
+            index.remove(id);
+            index.refresh();
+        }
+    }
+
+    /** Another node re-imported the folder: synonyms from the folder (the same on every node), articles from the database. */
+    synchronized void reload() {
+        index.setSynonyms(synonyms());
+        rebuild();
     }
 
     private void reindex(ArticleData a) {

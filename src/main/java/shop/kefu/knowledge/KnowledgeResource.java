@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import shop.kefu.cluster.Cluster;
 import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
@@ -33,6 +34,8 @@ public class KnowledgeResource {
     KnowledgeBase kb;
     @Inject
     KnowledgeConfig config;
+    @Inject
+    Cluster cluster;
 
     public record SearchHit(String articleId, String title, String category, double score, double cosine, int bm25Rank,
             int knnRank) {
@@ -109,6 +112,7 @@ public class KnowledgeResource {
     public Map<String, Integer> reimport(SecurityContext who) {
         int n = kb.importFolder(who.getUserPrincipal().getName());
         imported.fire(new FolderImported(who.getUserPrincipal().getName())); // e.g. the understanding retrains
+        cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT); // the others re-read their folder and the database
         return Map.of("imported", n);
     }
 
