@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,6 +226,35 @@ class TwoNodesIT {
                 JsonNode joined = other.next(f -> "event".equals(f.path("type").asText()) && "agent_joined".equals(f.at("/event/type").asText()));
                 assertEquals(conversation, joined.get("conversationId").asText(), "transferred on A, pushed to the agent on B");
             }
+        }
+    }
+
+    @Test
+    void aDroppedLinkBetweenNodesLosesNothing() throws Exception {
+        String me = Ws.uniqueCustomer("N");
+        String agentToken = a.token("agent", "NL-" + me);
+        try (ChatClient onB = ChatClient.connect(b.ws(), "/ws/chat", b.token("shopper", me))) {
+            String conversation = onB.next("session").get("conversationId").asText();
+            onB.message("l1", "转人工");
+            onB.next("handoff");
+            a.as(agentToken).post("/api/agent/conversations/" + conversation + "/claim").then().statusCode(200);
+            onB.next("agent_joined");
+
+            // every node's listening connection is cut, as a database fail-over or a dropped route would;
+            // what A stores meanwhile reaches B by its notification after B listens again, or by B's resync
+            try (Connection c = DriverManager.getConnection(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                    System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"));
+                    Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'kefu-node-%'");
+            }
+            a.as(agentToken).contentType("application/json").body("{\"text\":\"断线时的消息\"}")
+                    .post("/api/agent/conversations/" + conversation + "/messages").then().statusCode(202);
+            assertEquals("断线时的消息", onB.next("reply").get("text").asText());
+            a.as(agentToken).contentType("application/json").body("{\"text\":\"恢复后的消息\"}")
+                    .post("/api/agent/conversations/" + conversation + "/messages").then().statusCode(202);
+            assertEquals("恢复后的消息", onB.next("reply").get("text").asText());
+            onB.drain(QUIET);
+            assertOnceInOrder(onB.received);
         }
     }
 
