@@ -37,7 +37,6 @@ import jakarta.inject.Inject;
 
 import shop.kefu.common.DataFiles;
 import shop.kefu.common.Page;
-import shop.kefu.cluster.Cluster;
 import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 
@@ -59,8 +58,6 @@ public class KnowledgeBase {
     KnowledgeConfig config;
     @Inject
     ObjectMapper json;
-    @Inject
-    Cluster cluster;
 
     private Embedder embedder;
     private QuestionVectors questions;
@@ -245,7 +242,6 @@ public class KnowledgeBase {
             store(a, by);
         });
         reindex(a);
-        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, a.id(), KnowledgeFanOut.ARTICLE_WAIT);
         return a;
     }
 
@@ -258,7 +254,6 @@ public class KnowledgeBase {
             store(a, by);
         });
         reindex(a);
-        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, a.id(), KnowledgeFanOut.ARTICLE_WAIT);
         return a;
     }
 
@@ -269,7 +264,6 @@ public class KnowledgeBase {
         }
         index.remove(id);
         index.refresh();
-        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, id, KnowledgeFanOut.ARTICLE_WAIT);
     }
 
     /** Another node changed this article: the index takes it as the database holds it now. */

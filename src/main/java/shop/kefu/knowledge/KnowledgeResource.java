@@ -64,6 +64,7 @@ public class KnowledgeResource {
             throw Refusal.invalid("invalid_article", "The request body must be an article.");
         }
         ArticleData created = kb.create(article, who.getUserPrincipal().getName());
+        changedOnEveryNode(created.id());
         return RestResponse.status(RestResponse.Status.CREATED, created);
     }
 
@@ -76,14 +77,17 @@ public class KnowledgeResource {
         if (article.id() != null && !article.id().equals(id)) {
             throw Refusal.invalid("id_mismatch", "The article id in the body differs from the one in the path.");
         }
-        return kb.update(new ArticleData(id, article.category(), article.title(), article.questions(), article.answer(),
+        ArticleData updated = kb.update(new ArticleData(id, article.category(), article.title(), article.questions(), article.answer(),
                 article.tags()), who.getUserPrincipal().getName());
+        changedOnEveryNode(id);
+        return updated;
     }
 
     @DELETE
     @Path("/articles/{id}")
     public RestResponse<Void> delete(@PathParam("id") String id) {
         kb.delete(id);
+        changedOnEveryNode(id);
         return RestResponse.noContent();
     }
 
@@ -119,6 +123,14 @@ public class KnowledgeResource {
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper
     public RestResponse<shop.kefu.common.ApiError> invalidFile(ArticleFiles.InvalidArticleException e) {
         return RestResponse.status(RestResponse.Status.BAD_REQUEST, new shop.kefu.common.ApiError("invalid_file", e.getMessage()));
+    }
+
+    /**
+     * The editor's response waits until every other node has the change in its index, so their next
+     * search anywhere sees it (outside the knowledge base's lock: two nodes edited at once must not wait on each other).
+     */
+    private void changedOnEveryNode(String articleId) {
+        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, articleId, KnowledgeFanOut.ARTICLE_WAIT);
     }
 
     private static double round(double d) {

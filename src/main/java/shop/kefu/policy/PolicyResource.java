@@ -1,9 +1,9 @@
 package shop.kefu.policy;
 
+import java.time.Duration;
+
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.time.Duration;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
