@@ -35,7 +35,7 @@ for setting in "${settings[@]}"; do
     -Dload.shoppers="${SHOPPERS:-500}" -Dload.rate="${RATE:-200}" -Dload.seconds="${SECONDS_PER_RUN:-20}" -Dload.warmup=5 \
     -Dload.jit-warmup=10 shop.kefu.bench.ChatLoad 2>&1 || true)
   bot=$(echo "$out" | awk -F'|' '$3 ~ /^ bot $/ {print $5 "|" $6 "|" $8}' | tail -1)
-  max_heap=$("$java_home/bin/jcmd" "$pid" VM.flags 2>/dev/null | tr ' ' '\n' | awk -F= '/MaxHeapSize/ {printf "%d MiB", $2/1048576}')
+  max_heap=$("$java_home/bin/jcmd" "$pid" VM.flags 2>/dev/null | tr ' ' '\n' | awk -F= '/MaxHeapSize/ {printf "%d MiB", $2/1048576; exit}')
   most_after=$(grep -o '[0-9]*M->[0-9]*M' "$gclog" | awk -F'->' '{sub("M","",$2); if ($2+0 > m) m = $2+0} END {print m " MiB"}')
   gc_ms=$(grep -o 'M([0-9]*M) [0-9.]*ms' "$gclog" | awk '{sub("ms","",$2); t += $2} END {printf "%.0f ms in %d GCs", t, NR}')
   "$java_home/bin/jcmd" "$pid" GC.run >/dev/null 2>&1 || true
