@@ -7,10 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import shop.kefu.cluster.ClusterMessage;
 import shop.kefu.common.TokenBucket;
@@ -99,8 +101,11 @@ public class ShopperChannels {
         }
     }
 
-    /** After a gap in the link between nodes, every view catches up from the log. */
-    void onResync(@Observes ClusterMessage m) {
+    /**
+     * After a gap in the link between nodes, every view catches up from the log: first, before the
+     * reloads that take seconds (observers of one message run one after another).
+     */
+    void onResync(@Observes @Priority(Interceptor.Priority.APPLICATION) ClusterMessage m) {
         if (ClusterMessage.RESYNC.equals(m.topic())) {
             byConnection.values().forEach(ShopperChannel::refresh);
         }

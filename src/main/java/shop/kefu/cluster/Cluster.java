@@ -5,9 +5,10 @@ import java.time.Duration;
 /**
  * Tells the other service nodes that share this database that something changed, so that they push it
  * to their own connections or reload it. A message names what changed (ids only); a receiving node
- * reads the change itself from the database, so a message carries no data that could be stale and a
- * message lost or repeated loses or doubles nothing. Receiving nodes see it as a {@link ClusterMessage}
- * event; the node that publishes never receives its own.
+ * reads the change itself from the database, so a message carries no data that could be stale: one
+ * repeated doubles nothing, and one lost delays a push (to the conversation's next event, or the
+ * client's next resume) but loses no data. Receiving nodes see it as a {@link ClusterMessage} event;
+ * the node that publishes never receives its own.
  */
 public interface Cluster {
 

@@ -20,10 +20,12 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import shop.kefu.cluster.ClusterMessage;
 import shop.kefu.common.Exceptions;
@@ -174,7 +176,7 @@ public class AgentSocket {
     }
 
     /** The queue changed on another node (events stored there arrive through {@link #onStored}). */
-    void onQueueElsewhere(@Observes ClusterMessage m) {
+    void onQueueElsewhere(@Observes @Priority(Interceptor.Priority.APPLICATION) ClusterMessage m) {
         if (m.is(QueueFanOut.TOPIC) && !OPEN.isEmpty()) {
             queueChanged();
         }

@@ -2,10 +2,12 @@ package shop.kefu.knowledge;
 
 import java.time.Duration;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import shop.kefu.cluster.ClusterMessage;
 
@@ -28,7 +30,8 @@ class KnowledgeFanOut {
     @Inject
     Event<FolderImported> imported;
 
-    void changedElsewhere(@Observes ClusterMessage m) {
+    /** Last among the observers of a message: a rebuild takes seconds, and live views must not wait behind it. */
+    void changedElsewhere(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) ClusterMessage m) {
         if (ARTICLE.equals(m.topic())) {
             kb.refresh(m.payload());
         } else if (m.is(IMPORT)) {
