@@ -18,15 +18,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.path.json.JsonPath;
 import shop.kefu.support.ChatClient;
-import shop.kefu.support.TestDatabase;
 import shop.kefu.support.Ws;
 
 /**
@@ -38,6 +37,8 @@ import shop.kefu.support.Ws;
  * run) and, through {@code QUARKUS_DATASOURCE_DB_KIND}, a jar built for PostgreSQL. Elsewhere it is
  * skipped with the command that runs it.
  */
+@EnabledIfEnvironmentVariable(named = "QUARKUS_DATASOURCE_DB_KIND", matches = "postgresql", disabledReason = "TwoNodesIT needs "
+        + "PostgreSQL and a jar built for it: bash .ci/with-postgres ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TwoNodesIT")
 class TwoNodesIT {
 
     private static final Duration QUIET = Duration.ofMillis(700);
@@ -47,8 +48,6 @@ class TwoNodesIT {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        Assumptions.assumeTrue(TestDatabase.postgres(), "TwoNodesIT needs PostgreSQL and a jar built for it; run: "
-                + "bash .ci/with-postgres ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TwoNodesIT");
         shared = Files.createTempDirectory("kefu-nodes");
         copy(Path.of("knowledge-base"), shared.resolve("kb")); // one folder for both, as a shared volume would be
         a = Node.start("A", shared);
