@@ -126,7 +126,7 @@ final class PgNotifyCluster implements Cluster, AutoCloseable {
                 Set<String> peers = peers();
                 wait.nodes().addAll(peers);
                 send(message);
-                if (peers.isEmpty() || wait.nodes().isEmpty()) {
+                if (peers.isEmpty()) {
                     wait.done().complete(null);
                 }
             });
