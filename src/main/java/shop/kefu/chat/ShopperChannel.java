@@ -89,6 +89,14 @@ final class ShopperChannel {
         }
     }
 
+    /** Events may have been stored without word reaching this node (its link to the others was down): fetch what the client has not seen. */
+    synchronized void refresh() {
+        if (conversationId != null && !catchingUp) {
+            catchingUp = true;
+            background.execute(this::catchUpInBackground);
+        }
+    }
+
     private void catchUpInBackground() {
         String conversation;
         long from;

@@ -7,16 +7,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
+import shop.kefu.cluster.ClusterMessage;
 import shop.kefu.common.TokenBucket;
 import shop.kefu.conversation.EventLog;
 import shop.kefu.conversation.EventStored;
 
-/** The open shopper connections, by connection and by conversation; pushes committed events to them. */
+/**
+ * The open shopper connections, by connection and by conversation; pushes committed events to them,
+ * those stored on this node and those another node stored ({@code EventFanOut}).
+ */
 @ApplicationScoped
 public class ShopperChannels {
 
@@ -92,6 +98,16 @@ public class ShopperChannels {
                     c.deliver(event.conversationId(), event.seq(), event.wire());
                 }
             }
+        }
+    }
+
+    /**
+     * After a gap in the link between nodes, every view catches up from the log: first, before the
+     * reloads that take seconds (observers of one message run one after another).
+     */
+    void onResync(@Observes @Priority(Interceptor.Priority.APPLICATION) ClusterMessage m) {
+        if (ClusterMessage.RESYNC.equals(m.topic())) {
+            byConnection.values().forEach(ShopperChannel::refresh);
         }
     }
 

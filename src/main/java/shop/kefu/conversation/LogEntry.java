@@ -28,6 +28,6 @@ record LogEntry(String conversationId, String customerId, long seq, String type,
     }
 
     EventStored announcement() {
-        return new EventStored(conversationId, customerId, seq, type, ChatEvent.wireOf(seq, payload));
+        return new EventStored(conversationId, customerId, seq, type, ChatEvent.wireOf(seq, payload), false);
     }
 }

@@ -20,11 +20,14 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
+import shop.kefu.cluster.ClusterMessage;
 import shop.kefu.common.Exceptions;
 import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
@@ -39,7 +42,8 @@ import shop.kefu.security.Roles;
 /**
  * The agent workspace, {@code /ws/agent}: pushes the queue whenever it changes and every event of the
  * conversations the agent holds; accepts {@code claim} and {@code message} frames. When an agent's last
- * connection drops, their conversations go back to the queue after a grace period.
+ * connection drops, their conversations go back to the queue after a grace period. Events and queue
+ * changes of other nodes come in as they do here ({@code EventFanOut}, {@link QueueFanOut}).
  */
 @WebSocket(path = "/ws/agent")
 @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
@@ -167,6 +171,13 @@ public class AgentSocket {
 
     void onQueue(@Observes QueueChanged changed) {
         if (!OPEN.isEmpty()) {
+            queueChanged();
+        }
+    }
+
+    /** The queue changed on another node (events stored there arrive through {@link #onStored}). */
+    void onQueueElsewhere(@Observes @Priority(Interceptor.Priority.APPLICATION) ClusterMessage m) {
+        if (m.is(QueueFanOut.TOPIC) && !OPEN.isEmpty()) {
             queueChanged();
         }
     }

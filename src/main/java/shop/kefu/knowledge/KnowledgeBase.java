@@ -369,6 +369,23 @@ public class KnowledgeBase {
         index.refresh();
     }
 
+    /** Another node changed this article: the index takes it as the database holds it now. */
+    synchronized void refresh(String id) {
+        Optional<ArticleView> stored = get(id);
+        if (stored.isPresent()) {
+            reindex(stored.get().content());
+        } else {
+            index.remove(id);
+            index.refresh();
+        }
+    }
+
+    /** Another node re-imported the folder: synonyms from the folder (the same on every node), articles from the database. */
+    synchronized void reload() {
+        index.setSynonyms(synonyms());
+        rebuild();
+    }
+
     private void reindex(ArticleData a) {
         index.put(a, vectorsFor(a.embedded()));
         index.refresh();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import shop.kefu.cluster.Cluster;
 import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
@@ -33,6 +34,8 @@ public class KnowledgeResource {
     KnowledgeBase kb;
     @Inject
     KnowledgeConfig config;
+    @Inject
+    Cluster cluster;
 
     public record SearchHit(String articleId, String title, String category, double score, double cosine, int bm25Rank,
             int knnRank) {
@@ -75,7 +78,9 @@ public class KnowledgeResource {
     @POST
     @Path("/articles/{id}/history/{version}/restore")
     public ArticleView restore(@PathParam("id") String id, @PathParam("version") int version, Restore body, SecurityContext who) {
-        return kb.restore(id, version, body == null ? null : body.version(), who.getUserPrincipal().getName());
+        ArticleView restored = kb.restore(id, version, body == null ? null : body.version(), who.getUserPrincipal().getName());
+        changedOnEveryNode(id);
+        return restored;
     }
 
     @POST
@@ -85,6 +90,7 @@ public class KnowledgeResource {
             throw Refusal.invalid("invalid_article", "The request body must be an article.");
         }
         ArticleView created = kb.create(article, who.getUserPrincipal().getName());
+        changedOnEveryNode(created.id());
         return RestResponse.status(RestResponse.Status.CREATED, created);
     }
 
@@ -97,14 +103,17 @@ public class KnowledgeResource {
         if (article.id() != null && !article.id().equals(id)) {
             throw Refusal.invalid("id_mismatch", "The article id in the body differs from the one in the path.");
         }
-        return kb.update(new ArticleData(id, article.category(), article.title(), article.questions(), article.answer(),
+        ArticleView updated = kb.update(new ArticleData(id, article.category(), article.title(), article.questions(), article.answer(),
                 article.tags()), article.version(), who.getUserPrincipal().getName());
+        changedOnEveryNode(id);
+        return updated;
     }
 
     @DELETE
     @Path("/articles/{id}")
     public RestResponse<Void> delete(@PathParam("id") String id, SecurityContext who) {
         kb.delete(id, who.getUserPrincipal().getName());
+        changedOnEveryNode(id);
         return RestResponse.noContent();
     }
 
@@ -134,6 +143,7 @@ public class KnowledgeResource {
     public Map<String, Integer> reimport(SecurityContext who) {
         int n = kb.importFolder(who.getUserPrincipal().getName());
         imported.fire(new FolderImported(who.getUserPrincipal().getName())); // e.g. the understanding retrains
+        cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT); // the others re-read their folder and the database
         return Map.of("imported", n);
     }
 
@@ -163,7 +173,10 @@ public class KnowledgeResource {
         if (body == null) {
             throw Refusal.invalid("invalid_file", "The body must be {\"text\":\"…\",\"hash\":\"…\"}.");
         }
-        return files.write(path, body.text(), body.hash(), who.getUserPrincipal().getName());
+        KnowledgeFiles.FileText saved = files.write(path, body.text(), body.hash(), who.getUserPrincipal().getName());
+        // the folder is shared by the nodes (docs/operations.md): the others re-read it as after an import
+        cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT);
+        return saved;
     }
 
     /** Files of an uploaded zip at most, and their bytes once inflated. */
@@ -200,12 +213,25 @@ public class KnowledgeResource {
         if (zip == null || zip.length == 0) {
             throw Refusal.invalid("invalid_file", "The body must be a zip of article files.");
         }
-        return kb.importArticles(ArticleFiles.unzip(zip, ZIP_ENTRIES, ZIP_BYTES), dryRun, who.getUserPrincipal().getName());
+        KnowledgeBase.ImportReport report = kb.importArticles(ArticleFiles.unzip(zip, ZIP_ENTRIES, ZIP_BYTES), dryRun,
+                who.getUserPrincipal().getName());
+        if (!dryRun) {
+            cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT); // the others re-read the database
+        }
+        return report;
     }
 
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper
     public RestResponse<shop.kefu.common.ApiError> invalidFile(ArticleFiles.InvalidArticleException e) {
         return RestResponse.status(RestResponse.Status.BAD_REQUEST, new shop.kefu.common.ApiError("invalid_file", e.getMessage()));
+    }
+
+    /**
+     * The editor's response waits until every other node has the change in its index, so their next
+     * search anywhere sees it (outside the knowledge base's lock: two nodes edited at once must not wait on each other).
+     */
+    private void changedOnEveryNode(String articleId) {
+        cluster.publishAndAwait(KnowledgeFanOut.ARTICLE, articleId, KnowledgeFanOut.ARTICLE_WAIT);
     }
 
     private static double round(double d) {

@@ -1,5 +1,7 @@
 package shop.kefu.policy;
 
+import java.time.Duration;
+
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -9,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import shop.kefu.cluster.Cluster;
 import shop.kefu.common.ApiError;
 import shop.kefu.security.Roles;
 
@@ -18,6 +21,8 @@ public class PolicyResource {
 
     @Inject
     PolicyService policies;
+    @Inject
+    Cluster cluster;
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.AGENT })
@@ -29,7 +34,9 @@ public class PolicyResource {
     @Path("/reload")
     @RolesAllowed(Roles.ADMIN)
     public Policy reload() {
-        return policies.reload();
+        Policy loaded = policies.reload();
+        cluster.publishAndAwait(PolicyFanOut.TOPIC, "", Duration.ofSeconds(10)); // every node reloads its copy of the file
+        return loaded;
     }
 
     @ServerExceptionMapper

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The windows on the agent's order cards agree with what the engine decides at their edges. */
 class DeadlinesTest {
 
-    private static final Policy POLICY = new Policy(48, false, new BigDecimal("50"), false, 7, 30, 180, 30, 365, 7, 365);
+    private static final Policy POLICY = new Policy(48, false, new BigDecimal("50"), false, 7, 30, 180, 30, 365, 7, 365,
+            new Policy.Delay(2, 12, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN));
     private static final OffsetDateTime DELIVERED = OffsetDateTime.parse("2026-11-20T18:00:00+08:00");
 
     private static Decision decide(ClaimKind kind, ClaimReason reason, String category, OffsetDateTime now) {
