@@ -147,7 +147,7 @@ public final class ItemMatcher {
     /**
      * A one-character product word (虾, 桃, 蛋, 梨) that both the message and this line's name contain.
      * Alone such a word says too little (床 in 起床), so it counts only against the shopper's own
-     * lines, and less than any longer word: "30个蛋只来了24个" is about the eggs they bought.
+     * lines, and less than any longer word: "20个蛋只来了15个" is about the eggs they bought.
      */
     private static boolean sharesOneCharacterWord(String text, String name, Lexicon lexicon) {
         String loose = null; // the text without its longer product words: 蛋 in 蛋糕 is not an egg
