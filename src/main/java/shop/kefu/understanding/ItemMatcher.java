@@ -71,7 +71,7 @@ public final class ItemMatcher {
             return new Match(named, unknown, true, false);
         }
         // an order number the shopper gave (theirs or not) is what the message is about, not the product
-        // words; and a wrong item names what came instead of what they bought ("送来的是个电竞椅")
+        // words; and a wrong item names what came instead of what they bought ("寄来一把电竞椅")
         boolean elsewhere = unknown == null && reason != ClaimReason.WRONG_ITEM
                 && mentioned(text, lexicon).stream().anyMatch(p -> !isCategoryWord(p, lexicon));
         List<Candidate> fitting = all.stream().filter(c -> fits(reason, c.order().category())).toList();
