@@ -395,7 +395,9 @@ public final class ChatLoad {
     // ---------------------------------------------------------------- startup
 
     private static void startup(String base, Long startedMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
+        // a shared, loaded machine can need longer than two minutes: -Dload.startup-wait=<seconds>
+        int wait = Integer.getInteger("load.startup-wait", 120);
+        long deadline = System.currentTimeMillis() + wait * 1000L;
         while (System.currentTimeMillis() < deadline) {
             try {
                 CompletableFuture<String> answer = new CompletableFuture<>();
@@ -421,7 +423,7 @@ public final class ChatLoad {
                 Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("no answer within 120 s");
+        throw new IllegalStateException("no answer within " + wait + " s");
     }
 
     // ---------------------------------------------------------------- shared

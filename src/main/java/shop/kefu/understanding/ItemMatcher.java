@@ -70,8 +70,10 @@ public final class ItemMatcher {
         if (!named.isEmpty()) {
             return new Match(named, unknown, true, false);
         }
-        // an order number the shopper gave (theirs or not) is what the message is about, not the product words
-        boolean elsewhere = unknown == null && mentioned(text, lexicon).stream().anyMatch(p -> !isCategoryWord(p, lexicon));
+        // an order number the shopper gave (theirs or not) is what the message is about, not the product
+        // words; and a wrong item names what came instead of what they bought ("寄来一把电竞椅")
+        boolean elsewhere = unknown == null && reason != ClaimReason.WRONG_ITEM
+                && mentioned(text, lexicon).stream().anyMatch(p -> !isCategoryWord(p, lexicon));
         List<Candidate> fitting = all.stream().filter(c -> fits(reason, c.order().category())).toList();
         return new Match(fitting.isEmpty() ? all : fitting, unknown, false, elsewhere);
     }
@@ -127,6 +129,9 @@ public final class ItemMatcher {
             best = 2 + overlap;
         }
         List<Lexicon.Product> itemTypes = mentioned(name, lexicon);
+        if (best == 0 && sharesOneCharacterWord(text, name, lexicon)) {
+            best = 2;
+        }
         for (Lexicon.Product p : said) {
             if (itemTypes.stream().anyMatch(t -> t.type().equals(p.type()))) {
                 best = Math.max(best, 4);
@@ -137,6 +142,31 @@ public final class ItemMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * A one-character product word (虾, 桃, 蛋, 梨) that both the message and this line's name contain.
+     * Alone such a word says too little (床 in 起床), so it counts only against the shopper's own
+     * lines, and less than any longer word: "20个蛋只来了15个" is about the eggs they bought.
+     */
+    private static boolean sharesOneCharacterWord(String text, String name, Lexicon lexicon) {
+        String loose = null; // the text without its longer product words: 蛋 in 蛋糕 is not an egg
+        for (Lexicon.ProductWord w : lexicon.productWords()) {
+            if (w.word().length() == 1 && name.contains(w.word()) && text.contains(w.word())) {
+                if (loose == null) {
+                    loose = text;
+                    for (Lexicon.ProductWord longer : lexicon.productWords()) {
+                        if (longer.word().length() > 1) {
+                            loose = loose.replace(longer.word(), " ");
+                        }
+                    }
+                }
+                if (loose.contains(w.word())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A word for a whole category (生鲜, 家电, 家具): top level, and no product names it as its parent. */

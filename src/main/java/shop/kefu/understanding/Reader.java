@@ -117,7 +117,8 @@ public final class Reader {
         String u = UNUSED.get(argmax(unused.predict(dense, features)));
         if ("-".equals(u)) { // "用了两回", "还没拆封": the usage words of markers.txt say it plainly
             List<String> usage = a.positive("usage");
-            u = usage.isEmpty() ? "-" : usage.get(0);
+            // "一次都没睡过": a used-word negated says the goods are unused
+            u = !usage.isEmpty() ? usage.get(0) : a.negatedOnly("usage", "no") ? "yes" : "-";
         }
         ClaimReason claimReason = toReason(r);
         ClaimKind claimKind = toKind(k);

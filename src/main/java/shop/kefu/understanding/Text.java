@@ -21,8 +21,8 @@ final class Text {
             "几天能", "要几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "啥时候", "点算", "点样", "?");
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
     private static final String NEGATION_STOPS = "就才又要却";
-    /** What may stand between a word and a phrase saying it is fine ("质量也没问题"). */
-    private static final String FINE_GAP = "也都还倒";
+    /** What may stand between a word and a phrase saying it is fine ("质量也没问题", "蓝莓倒是没事"): up to two of these. */
+    private static final String FINE_GAP = "也都还倒是";
 
     private Text() {
     }
@@ -174,9 +174,17 @@ final class Text {
 
     /** "质量没问题", "包装挺好": the word is followed by a phrase saying it is fine. */
     static boolean fineAfter(String t, int end, Lexicon lexicon) {
-        String after = t.substring(end, Math.min(t.length(), end + 5));
-        return lexicon.fine().stream().anyMatch(after::startsWith) || after.length() > 1 && FINE_GAP.indexOf(after.charAt(0)) >= 0
-                && lexicon.fine().stream().anyMatch(f -> after.substring(1).startsWith(f));
+        String after = t.substring(end, Math.min(t.length(), end + 7));
+        for (int gap = 0; gap <= 2 && gap < after.length(); gap++) {
+            String rest = after.substring(gap);
+            if (lexicon.fine().stream().anyMatch(rest::startsWith)) {
+                return true;
+            }
+            if (FINE_GAP.indexOf(after.charAt(gap)) < 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static List<String> splitClauses(String text) {

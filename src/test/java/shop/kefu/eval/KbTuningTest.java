@@ -23,18 +23,21 @@ import shop.kefu.knowledge.Synonyms;
 
 /**
  * How the fusion and the confidence model were chosen, on the dev sets only: eval/dev.tsv with the
- * shipped articles (as written and cut to a title and one question), and eval/heldout, seen and
- * retired to dev, with its own 48 articles. Prints top-1 for a grid of fusions, then for the shipped
- * fusion the cross-validated outcome per threshold (each article's questions scored by a model fitted
- * without them), and the weights fitted on everything, which are {@link Confidence#DEFAULT}. The
- * blind held-out set (eval/heldout2) is never read here. {@code ./mvnw test -Dtest=KbTuningTest}
+ * shipped articles (as written and cut to a title and one question), and the retired held-out sets
+ * (eval/heldout, eval/heldout2), each with its own articles. Prints top-1 for a grid of fusions, then
+ * for the shipped fusion the cross-validated outcome per threshold (each article's questions scored by
+ * a model fitted without them), and the weights fitted on everything, which are
+ * {@link Confidence#DEFAULT}. A blind held-out set is never read here. {@code ./mvnw test -Dtest=KbTuningTest}
  */
 @Tag("eval")
 class KbTuningTest {
 
     private static final int GAP_FOLDS = 5;
-    /** Held-out set 1, retired to dev when held-out set 2 was written (docs/knowledge.md). */
-    private static final Path SECOND_KB = Path.of("eval/heldout");
+    /**
+     * Held-out sets retired to dev, each when the next one was written (docs/knowledge.md): knowledge
+     * bases written by other hands, one question per article.
+     */
+    private static final List<Path> RETIRED = List.of(Path.of("eval/heldout"), Path.of("eval/heldout2"));
 
     @Test
     void fusionAndConfidenceAsChosenOnTheDevSet() {
@@ -61,18 +64,21 @@ class KbTuningTest {
             List<KbEval.Scored> scored = new ArrayList<>(KbEval.score(full, dev, Mode.HYBRID));
             scored.addAll(KbEval.score(sparse, dev, Mode.HYBRID));
             scored.addAll(gaps(articles, dev, true, synonyms, embed));
-            // The second knowledge base the confidence is fitted on: eval/heldout (48 articles written by
-            // another hand, one question each), retired to dev once eval/heldout2 was written, with its own
-            // gaps. Without it the model only knew articles written like ours.
-            List<ArticleData> second = ArticleFiles.load(SECOND_KB.resolve("knowledge-base"));
-            DevSet secondQuestions = DevSet.load(SECOND_KB.resolve("questions.tsv"));
+            // The other knowledge bases the confidence is fitted on: the retired held-out sets (articles
+            // written by other hands, one question each), with their own gaps. Without them the model only
+            // knew articles written like ours. Their article ids differ from the shipped ones, so grouping
+            // by article keeps each set's articles out of the folds that score them.
             int before = scored.size();
-            try (KnowledgeIndex index = KbEval.buildIndex(second, synonyms, embed)) {
-                index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
-                scored.addAll(KbEval.score(index, secondQuestions, Mode.HYBRID));
+            for (Path set : RETIRED) {
+                List<ArticleData> other = ArticleFiles.load(set.resolve("knowledge-base"));
+                DevSet otherQuestions = DevSet.load(set.resolve("questions.tsv"));
+                try (KnowledgeIndex index = KbEval.buildIndex(other, synonyms, embed)) {
+                    index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
+                    scored.addAll(KbEval.score(index, otherQuestions, Mode.HYBRID));
+                }
+                scored.addAll(gaps(other, otherQuestions, false, synonyms, embed));
             }
-            scored.addAll(gaps(second, secondQuestions, false, synonyms, embed));
-            List<KbEval.Scored> secondOnly = scored.subList(before, scored.size());
+            List<KbEval.Scored> othersOnly = scored.subList(before, scored.size());
             double[] cv = KbEval.crossValidated(scored, 10);
             out.append("Shipped fusion ").append(KnowledgeIndex.FUSION)
                     .append(", as written, cut to one question, and with a fifth of the articles missing; cross-validated by article:\n")
@@ -80,10 +86,11 @@ class KbTuningTest {
             for (double t = 0.3; t < 0.951; t += 0.05) {
                 out.append(KbEval.outcome(scored, cv, t).row()).append('\n');
             }
-            double[] cvSecond = java.util.Arrays.copyOfRange(cv, before, scored.size());
-            out.append("The same, on the second knowledge base alone (eval/heldout as written, and with a fifth missing):\n");
+            double[] cvOthers = Arrays.copyOfRange(cv, before, scored.size());
+            out.append("The same, on the retired held-out sets alone (").append(RETIRED)
+                    .append(", as written, and with a fifth missing):\n");
             for (double t = 0.3; t < 0.951; t += 0.05) {
-                out.append(KbEval.outcome(secondOnly, cvSecond, t).row()).append('\n');
+                out.append(KbEval.outcome(othersOnly, cvOthers, t).row()).append('\n');
             }
             Confidence fitted = KbEval.fit(scored);
             out.append("Weights fitted on all (Confidence.DEFAULT): ")

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,8 +26,12 @@ class ItemMatcherTest {
             new Lexicon.Product("furniture", "衣柜", "柜子", List.of("衣柜", "衣橱")),
             new Lexicon.Product("appliance", "大家电", null, List.of("大家电")),
             new Lexicon.Product("appliance", "空调", "大家电", List.of("空调", "挂机")),
-            new Lexicon.Product("appliance", "冰箱", "大家电", List.of("冰箱"))),
-            List.of("不", "没"), List.of("但是"), List.of("是齐的", "没问题"), List.of());
+            new Lexicon.Product("appliance", "冰箱", "大家电", List.of("冰箱")),
+            new Lexicon.Product("fresh", "鸡蛋", null, List.of("鸡蛋", "蛋")),
+            new Lexicon.Product("fresh", "蛋糕", "烘焙", List.of("蛋糕")),
+            new Lexicon.Product("furniture", "椅子", null, List.of("椅子")),
+            new Lexicon.Product("furniture", "电竞椅", "椅子", List.of("电竞椅"))),
+            List.of("不", "没"), List.of("但是"), List.of("是齐的", "没问题", "好好的", "留着"), List.of());
 
     static final List<Order> ORDERS = List.of(
             order("2026112712345678", "fresh", item("MANGO", "海南贵妃芒 5斤装"), item("STRAW", "丹东草莓 500g")),
@@ -52,9 +57,35 @@ class ItemMatcherTest {
             "型号KFR-35GW的说明书 | - | MANGO STRAW WARD AC | - | false",
             // of two items named, the one the message says is fine is not the one it is about
             "芒果少了两个 草莓倒是齐的 | MISSING | MANGO | - | true",
-            "草莓没问题 芒果压坏了 | DAMAGED | MANGO | - | true" })
+            "草莓没问题 芒果压坏了 | DAMAGED | MANGO | - | true",
+            "草莓还是好好的 芒果压坏了 | DAMAGED | MANGO | - | true",
+            "芒果留着 草莓不想要了 | NO_REASON | STRAW | - | true" })
     void matchesTheShoppersOwnLines(String message, String reason, String skus, String unknown, boolean named) {
-        ItemMatcher.Match m = ItemMatcher.match(message, ORDERS, LEXICON, "-".equals(reason) ? null : ClaimReason.valueOf(reason));
+        assertMatch(ORDERS, message, reason, skus, unknown, named);
+    }
+
+    static final List<Order> MORE_ORDERS = List.of(
+            order("2026112811112222", "fresh", item("EGGS", "山里土鸡蛋 20枚")),
+            order("JD20261128003", "furniture", item("CHAIR", "人体工学办公椅")));
+
+    /** One-character product words count against the shopper's own lines, not inside a longer word. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "20个蛋只来了15个 | MISSING | EGGS | - | true",
+            "蛋糕化了 | SPOILED | EGGS | - | false" })
+    void oneCharacterProductWords(String message, String reason, String skus, String unknown, boolean named) {
+        assertMatch(MORE_ORDERS, message, reason, skus, unknown, named);
+    }
+
+    /** A wrong item names what came instead of what they bought: still a request about their own orders. */
+    @Test
+    void aWrongItemNamesWhatCame() {
+        assertEquals(true, ItemMatcher.match("寄来一把电竞椅", MORE_ORDERS, LEXICON, null).elsewhere());
+        assertEquals(false, ItemMatcher.match("寄来一把电竞椅 不是我订的", MORE_ORDERS, LEXICON, ClaimReason.WRONG_ITEM).elsewhere());
+    }
+
+    private static void assertMatch(List<Order> orders, String message, String reason, String skus, String unknown, boolean named) {
+        ItemMatcher.Match m = ItemMatcher.match(message, orders, LEXICON, "-".equals(reason) ? null : ClaimReason.valueOf(reason));
         assertEquals(skus, String.join(" ", m.candidates().stream().map(c -> c.item().sku()).toList()));
         assertEquals(unknown, m.unknownOrder() == null ? "-" : m.unknownOrder());
         assertEquals(named, m.named());

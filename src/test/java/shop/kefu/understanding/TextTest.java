@@ -14,8 +14,9 @@ class TextTest {
     static final Lexicon LEXICON = new Lexicon(
             Map.of("quality", List.of("质量问题", "坏了", "不制冷", "响"), "no_reason", List.of("不想要", "不喜欢"), "missing", List.of("少", "没收到"),
                     "damaged", List.of("坏")),
-            Map.of("return", List.of("退", "退货")), Map.of("yes", List.of("没用过"), "no", List.of("用过")), List.of("垃圾"), List.of(),
-            List.of("不是", "不", "没", "没有"), List.of("就是", "但是", "不过"), List.of("没问题"), List.of("多少", "没想到"));
+            Map.of("return", List.of("退", "退货"), "reship", List.of("补发")), Map.of("yes", List.of("没用过"), "no", List.of("用过", "坐过")),
+            List.of("垃圾"), List.of(), List.of("不是", "不", "没", "没有", "唔"), List.of("就是", "但是", "不过"), List.of("没问题"),
+            List.of("多少", "没想到", "可不可以", "能不能", "可唔可以"));
 
     @ParameterizedTest(name = "{0}: {1} {2}")
     @CsvSource(delimiter = '|', value = {
@@ -35,9 +36,20 @@ class TextTest {
             "已经用过了 | usage | no",
             "不过冰箱坏了 | reason | quality",
             "你们卖不卖手机 | anger | -",
-            "什么垃圾服务 | anger | anger" })
+            "什么垃圾服务 | anger | anger",
+            // an A-not-A question asks for the thing, it does not refuse it
+            "能不能补发一份 | kind | reship",
+            "可唔可以补发 | kind | reship",
+            "不用补发 | kind | -" })
     void positiveWordsRespectNegationAndContrast(String text, String list, String expected) {
         List<String> said = Text.analyse(text, LEXICON).positive(list);
         assertEquals(expected, said.isEmpty() ? "-" : String.join(" ", said.stream().distinct().toList()));
+    }
+
+    /** A used-word negated ("也没坐过") is what {@code Reader} takes as unused when the classifier says nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = { "包装都在 也没坐过 | true", "坐过两次 | false", "没用过 | false" })
+    void aNegatedUsedWord(String text, boolean negatedOnly) {
+        assertEquals(negatedOnly, Text.analyse(text, LEXICON).negatedOnly("usage", "no"));
     }
 }

@@ -36,6 +36,9 @@ class UnderstandingChatTest {
     private static final String SOFA = Shop.item("SOFA", "布艺三人沙发", 1, "3299.00", false);
     private static final String KETTLE = Shop.item("KETTLE", "电水壶 1.7L", 1, "129.00", false);
     private static final String PURIFIER = Shop.item("PURIFIER", "空气净化器 KJ500", 1, "1299.00", false);
+    private static final String EGGS = Shop.item("EGGS", "土鸡蛋 30枚", 1, "45.00", false);
+    private static final String FROZEN_PRAWNS = Shop.item("PRAWNS", "冷冻大虾 1kg", 1, "99.00", false);
+    private static final String FROZEN_SCALLOPS = Shop.item("SCALLOPS", "冷冻带子 500g", 1, "69.00", false);
     private static final String TV = "{\"sku\":\"TV\",\"name\":\"65英寸4K电视\",\"qty\":1,\"price\":2999,\"custom\":false,\"currentPrice\":2799}";
 
     /** A new shopper with the given orders: id suffix, category, hours since delivery, item. */
@@ -77,6 +80,51 @@ class UnderstandingChatTest {
             understood(r, "TV", "refund", "price_drop");
             assertEquals("appliance.price-protection-days", r.at("/decision/rule").asText(), r.toString());
             assertTrue(r.path("text").asText().contains("200"), r.toString()); // the ¥200 difference
+        }
+    }
+
+    /** The everyday variants, one new shopper each: the item and the problem, and the remedy when one is asked for. */
+    @Test
+    void colloquialVariantsReachTheRightItemAndReason() {
+        String[][] cases = {
+                // message, sku, kind (- when not said), reason
+                { "沙发 颜色不对", "SOFA", "-", "wrong_item" },
+                { "电视便宜了 补个差价", "TV", "refund", "price_drop" },
+                { "冰箱不灵了", "FRIDGE", "-", "quality" },
+                { "沙发扶手磕破了一块", "SOFA", "-", "damaged" },
+                { "东西是好的，就是不想要了，沙发退了吧", "SOFA", "return", "no_reason" },
+                // an A-not-A question asks for the remedy, it does not refuse it
+                { "芒果烂了好几个 能不能补发", "MANGO", "reship", "spoiled" } };
+        for (String[] c : cases) {
+            try (ChatClient chat = chat(shopper(new Object[] { "SF", "furniture", 72, SOFA }, new Object[] { "F", "appliance", 72, FRIDGE },
+                    new Object[] { "T", "appliance", 240, TV }, new Object[] { "M", "fresh", 10, MANGO }))) {
+                JsonNode r = chat.say(c[0]);
+                assertEquals(c[1], r.at("/aftersales/sku").asText(), c[0] + " → " + r);
+                assertEquals(c[3], r.at("/aftersales/reason").asText(), c[0] + " → " + r);
+                if (!"-".equals(c[2])) {
+                    assertEquals(c[2], r.at("/aftersales/kind").asText(), c[0] + " → " + r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void itemsNamedByOneCharacterOrByWhatTheyAreAndUnusedSaidByNegation() {
+        try (ChatClient c = chat(shopper(new Object[] { "E", "fresh", 6, EGGS }, new Object[] { "SF", "furniture", 72, SOFA }))) {
+            JsonNode r = c.say("订的蛋少了五个");
+            assertEquals("EGGS", r.at("/aftersales/sku").asText(), r.toString()); // 蛋 alone, against their own order lines
+            assertEquals("missing", r.at("/aftersales/reason").asText(), r.toString());
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 72, SOFA }))) {
+            JsonNode r = c.say("沙发不喜欢 一次也没坐过 退了");
+            understood(r, "SOFA", "return", "no_reason");
+            assertEquals("confirm", r.at("/aftersales/step").asText(), r.toString()); // "never sat on" is unused: not asked again
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "P", "fresh", 6, FROZEN_PRAWNS }, new Object[] { "S", "fresh", 7, FROZEN_SCALLOPS }))) {
+            JsonNode r = c.say("冻货到了全都化了");
+            assertEquals("order", r.at("/aftersales/step").asText(), r.toString()); // both frozen orders fit: which one
+            String quick = r.path("quickReplies").toString();
+            assertTrue(quick.contains("冷冻大虾") && quick.contains("冷冻带子"), quick);
         }
     }
 
