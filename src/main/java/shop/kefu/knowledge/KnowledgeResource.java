@@ -174,8 +174,8 @@ public class KnowledgeResource {
             throw Refusal.invalid("invalid_file", "The body must be {\"text\":\"…\",\"hash\":\"…\"}.");
         }
         KnowledgeFiles.FileText saved = files.write(path, body.text(), body.hash(), who.getUserPrincipal().getName());
-        // the folder is shared by the nodes (docs/operations.md): the others re-read it as after an import
-        cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT);
+        // the folder is shared by the nodes (docs/operations.md): the others re-read its word lists, not every article
+        cluster.publishAndAwait(KnowledgeFanOut.WORDS, "", KnowledgeFanOut.IMPORT_WAIT);
         return saved;
     }
 
