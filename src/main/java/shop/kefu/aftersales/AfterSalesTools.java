@@ -1,5 +1,6 @@
 package shop.kefu.aftersales;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,9 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import shop.kefu.policy.Decision;
+import shop.kefu.policy.OrderFacts;
+import shop.kefu.policy.PolicyService;
 
 /**
  * The actions a bot may take for a shopper: the embedded engine and the LLM engine call these, always
@@ -22,6 +26,8 @@ public class AfterSalesTools {
     OrderGateway orders;
     @Inject
     AfterSalesService aftersales;
+    @Inject
+    PolicyService policy;
 
     public List<Order> myOrders(String customerId) {
         return orders.ordersOf(customerId);
@@ -81,6 +87,15 @@ public class AfterSalesTools {
     /** The customer's most recent after-sales orders: the bot mentions a few, never a whole history. */
     public List<AfterSalesOrder> myAfterSales(String customerId) {
         return aftersales.recent(customerId, RECENT);
+    }
+
+    /** Whether a repair of the order's item is free (warranty or quality period); empty if the order is not the customer's. */
+    public Optional<Decision> repairCover(String customerId, String orderId, String sku) {
+        return orders.find(customerId, orderId).map(o -> {
+            Order.Item item = sku == null ? null : o.item(sku).orElse(null);
+            return policy.repairCover(new OrderFacts(o.category(), o.deliveredAt(), item != null && item.custom(),
+                    item == null ? BigDecimal.ZERO : item.paid(), BigDecimal.ZERO));
+        });
     }
 
     /** Records an installation or repair visit request; a technician calls to fix the time. */

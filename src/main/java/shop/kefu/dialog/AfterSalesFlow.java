@@ -220,6 +220,14 @@ public class AfterSalesFlow {
         if ("fresh".equals(order.category())) {
             return reply(replies.text("flow.visit.fresh"), List.of(), state.withFlow(null));
         }
+        if ("repair".equals(f.visit())) { // a repair past the warranty is paid: a person quotes it, the bot books none
+            Optional<Decision> cover = tools.repairCover(turn.customerId(), order.orderId(), item.sku());
+            if (cover.isPresent() && cover.get().outcome() == Decision.Outcome.REJECTED) {
+                return reply(cover.get().reason() + "\n" + replies.text("flow.visit.paid"), List.of(replies.text("button.human")),
+                        state.withFlow(null)).withForm(new Form(order.orderId(), item.sku(), item.name(), null, null, null, f.visit(), null,
+                                cover.get()));
+            }
+        }
         Optional<ServiceVisit> v = tools.bookVisit(turn.customerId(), order.orderId(), f.visit(), turn.text());
         return reply(replies.text("flow.visit.booked", Map.of("id", v.map(x -> x.id).orElse("-"), "order", order.orderId(),
                 "kind", "install".equals(f.visit()) ? "安装" : "维修")), List.of(), state.withFlow(null)).withForm(form(f, item, null));

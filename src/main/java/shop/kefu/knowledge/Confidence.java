@@ -11,7 +11,7 @@ package shop.kefu.knowledge;
 public record Confidence(double[] weights) {
 
     /** Fitted by {@code KbTuningTest} on the dev sets only (see docs/knowledge.md). */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -8.7398, 3.4267, 3.6352, 1.5316, 1.5045, 0.2368, 1.1055, 0.4065, 1.9669, 1.6475 });
+    public static final Confidence DEFAULT = new Confidence(new double[] { -8.7516, 3.4986, 3.7088, 1.2685, 1.9727, 0.3112, 0.7945, 0.6067, 1.8409, 1.7703 });
 
     public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage" };
 

@@ -158,6 +158,30 @@ public final class PolicyEngine {
                 + (days <= p.furnitureQualityRepairDays() ? "；质量问题可以为您免费维修或更换。" : "。"));
     }
 
+    /**
+     * Whether a repair visit is free: within the appliance warranty (`appliance.warranty-days`) or the
+     * furniture quality period (`furniture.quality-repair-days`), counted from delivery. A repair after it
+     * is paid, and a bot must not book it as if it were covered; a person quotes it.
+     */
+    public static Decision repairCover(Policy p, OrderFacts o, OffsetDateTime now) {
+        if (o.deliveredAt() == null) {
+            return reject("order.not-delivered", "订单还没有签收，暂时不能预约维修。");
+        }
+        long days = days(Duration.between(o.deliveredAt(), now));
+        String elapsed = "签收已" + days + "天";
+        return switch (o.category()) {
+            case "appliance" -> days <= p.applianceWarrantyDays()
+                    ? approve("appliance.warranty-days", "在保修期内（签收后" + p.applianceWarrantyDays() + "天，" + elapsed + "），免费上门维修。", BigDecimal.ZERO)
+                    : reject("appliance.warranty-days", "家电保修期为签收后" + p.applianceWarrantyDays() + "天，" + elapsed + "，已过保修期，不能免费维修。");
+            case "furniture" -> days <= p.furnitureQualityRepairDays()
+                    ? approve("furniture.quality-repair-days", "在质量保障期内（签收后" + p.furnitureQualityRepairDays() + "天，" + elapsed + "），免费上门维修。",
+                            BigDecimal.ZERO)
+                    : reject("furniture.quality-repair-days", "家具质量保障期为签收后" + p.furnitureQualityRepairDays() + "天，" + elapsed
+                            + "，已过保障期，不能免费维修。");
+            default -> reject("category.unknown", "这类商品的维修需要人工处理。");
+        };
+    }
+
     /** Agents may grant small compensation themselves (frontline authority); more needs a review. */
     private static Decision goodwill(Policy p, ClaimRequest r, BigDecimal amount) {
         if (r.kind() != ClaimKind.REFUND) {

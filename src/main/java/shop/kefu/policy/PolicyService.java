@@ -47,6 +47,11 @@ public class PolicyService {
         return PolicyEngine.delayCompensation(policy, category, late);
     }
 
+    /** Whether a repair visit for the order is free (see {@link PolicyEngine#repairCover}). */
+    public Decision repairCover(OrderFacts facts) {
+        return PolicyEngine.repairCover(policy, facts, OffsetDateTime.now());
+    }
+
     public Decision decide(ClaimRequest request, OrderFacts facts) {
         return PolicyEngine.decide(policy, request, facts, OffsetDateTime.now());
     }

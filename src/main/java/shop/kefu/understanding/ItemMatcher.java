@@ -1,7 +1,9 @@
 package shop.kefu.understanding;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,26 +83,23 @@ public final class ItemMatcher {
     /** The lines whose names the message names best (empty when it names none). */
     private static List<Candidate> best(String text, List<Candidate> lines, Lexicon lexicon) {
         List<Lexicon.Product> said = mentioned(text, lexicon);
-        double top = 0;
-        List<Candidate> out = new ArrayList<>();
+        Map<Candidate, Double> named = new LinkedHashMap<>();
         for (Candidate c : lines) {
             double s = score(text, said, c, lexicon);
-            if (s > top + 1e-9) {
-                top = s;
-                out.clear();
-            }
-            if (s > 0 && Math.abs(s - top) < 1e-9) {
-                out.add(c);
+            if (s > 0) {
+                named.put(c, s);
             }
         }
-        if (out.size() > 1) {
-            // "蓝莓只有3盒，车厘子倒是齐的": an item the message says is fine is not the one it is about
-            List<Candidate> troubled = out.stream().filter(c -> !saidFine(text, c, lexicon)).toList();
-            if (!troubled.isEmpty()) {
-                return troubled;
+        if (named.size() > 1) {
+            // "蓝莓只有3盒，车厘子倒是齐的": an item the message says is fine is not the one it is about,
+            // however much better its name is matched
+            List<Candidate> fine = named.keySet().stream().filter(c -> saidFine(text, c, lexicon)).toList();
+            if (fine.size() < named.size()) {
+                fine.forEach(named::remove);
             }
         }
-        return out;
+        double top = named.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return named.entrySet().stream().filter(e -> Math.abs(e.getValue() - top) < 1e-9).map(Map.Entry::getKey).toList();
     }
 
     /** Every mention of the line's product in the text is followed by a phrase saying it is fine. */

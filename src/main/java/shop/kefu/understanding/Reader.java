@@ -36,14 +36,31 @@ public final class Reader {
     public record Example(String intent, String kind, String reason, String unused, String text) {
     }
 
+    /**
+     * Reasons a shopper usually states with words of their own ("少了", "没收到", "发错", "不是我买的"): a
+     * claim about what the parcel holds. Without such a word the classifier's guess of them may come from
+     * words they often stand beside (quantities, "补"), reading a spoiled item as a missing one.
+     */
+    private static final Set<String> STATED_ONLY = Set.of("missing", "wrong_item");
+
     private final Lexicon lexicon;
+    private final Asking asking;
     private final Softmax intent;
     private final Softmax kind;
     private final Softmax reason;
     private final Softmax unused;
 
-    private Reader(Lexicon lexicon, Softmax intent, Softmax kind, Softmax reason, Softmax unused) {
+    /**
+     * Words that make a message about a problem a question about the rules: asking only ("就问问",
+     * "了解一下") and supposing ("要是", "万一"). markers.txt, lists inquiry and hypothetical.
+     */
+    record Asking(List<String> inquiry, List<String> hypothetical) {
+        static final Asking NONE = new Asking(List.of(), List.of());
+    }
+
+    private Reader(Lexicon lexicon, Asking asking, Softmax intent, Softmax kind, Softmax reason, Softmax unused) {
         this.lexicon = lexicon;
+        this.asking = asking;
         this.intent = intent;
         this.kind = kind;
         this.reason = reason;
@@ -54,7 +71,8 @@ public final class Reader {
         return lexicon;
     }
 
-    private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger");
+    private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
+            "hypothetical");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -69,11 +87,16 @@ public final class Reader {
                 Map.of("yes", m.apply("unused"), "no", m.apply("used")), m.apply("anger"),
                 Lexicon.parseProducts(read.apply("products.txt"), "products.txt"),
                 m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"));
-        return train(lexicon, parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed);
+        return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical")),
+                parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed);
     }
 
     /** @param embed embeddings of many texts (may come from a cache) */
     public static Reader train(Lexicon lexicon, List<Example> examples, Function<List<String>, List<float[]>> embed) {
+        return train(lexicon, Asking.NONE, examples, embed);
+    }
+
+    static Reader train(Lexicon lexicon, Asking asking, List<Example> examples, Function<List<String>, List<float[]>> embed) {
         List<float[]> vectors = embed.apply(examples.stream().map(Example::text).toList());
         List<float[]> dense = new ArrayList<>();
         List<List<String>> sparse = new ArrayList<>();
@@ -81,7 +104,7 @@ public final class Reader {
             dense.add(scaled(vectors.get(i)));
             sparse.add(Text.analyse(examples.get(i).text(), lexicon).features());
         }
-        return new Reader(lexicon,
+        return new Reader(lexicon, asking,
                 head(INTENTS, examples, dense, sparse, Example::intent, 1),
                 head(KINDS, examples, dense, sparse, Example::kind, 2),
                 head(REASONS, examples, dense, sparse, Example::reason, 3),
@@ -113,7 +136,7 @@ public final class Reader {
         double[] pi = intent.predict(dense, features);
         int best = argmax(pi);
         String k = decide(KINDS, kind.predict(dense, features), a, "kind");
-        String r = decide(REASONS, reason.predict(dense, features), a, "reason");
+        String r = stated(decide(REASONS, reason.predict(dense, features), a, "reason"), a);
         String u = UNUSED.get(argmax(unused.predict(dense, features)));
         if ("-".equals(u)) { // "用了两回", "还没拆封": the usage words of markers.txt say it plainly
             List<String> usage = a.positive("usage");
@@ -125,7 +148,12 @@ public final class Reader {
         if ("price_protection".equals(k)) {
             claimReason = ClaimReason.PRICE_DROP;
         }
-        return new Reading(Intent.values()[best], claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), a.question());
+        Intent in = Intent.values()[best];
+        if ((in == Intent.AFTERSALES || in == Intent.QUESTION) && onlyAsks(text, a)) {
+            // a supposed problem and a remedy asked "if": the rules, with nothing to claim
+            return new Reading(Intent.QUESTION, null, null, null, a.question());
+        }
+        return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), a.question());
     }
 
     /**
@@ -151,6 +179,28 @@ public final class Reader {
             vetoed = true;
         }
         return "-";
+    }
+
+    /**
+     * A reason the shopper states in words of their own, guessed without one of its words, gives way to
+     * a reason whose word is there ("两盒胀包了" is spoiled, not missing). With no word for any reason the
+     * guess stands: "订的一米八 送来的一米五" says wrong item by its shape alone.
+     */
+    private static String stated(String r, Text.Analysis a) {
+        List<String> said = a.positive("reason");
+        return STATED_ONLY.contains(r) && !said.contains(r) && !said.isEmpty() ? said.get(0) : r;
+    }
+
+    /**
+     * "就问问，要是化了赔不赔，我这单好好的": the problem is supposed or denied, and the shopper says they
+     * are only asking. Then the rules are asked about, and no request is started.
+     */
+    private boolean onlyAsks(String text, Text.Analysis a) {
+        boolean inquiry = asking.inquiry().stream().anyMatch(text::contains);
+        boolean supposed = asking.hypothetical().stream().anyMatch(text::contains);
+        boolean denied = lexicon.fine().stream().anyMatch(text::contains)
+                || a.positive("reason").isEmpty() && a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && h.negated());
+        return inquiry && (supposed || denied) || supposed && denied;
     }
 
     private static int argmax(double[] p) {

@@ -180,4 +180,19 @@ class PolicyEngineTest {
         assertEquals(Compensation.Kind.FREE_SHIPPING, PolicyEngine.delayCompensation(P, "toys", java.time.Duration.ofHours(20)).kind(),
                 "a category without a coupon amount gets the voucher");
     }
+
+    @Test
+    void aRepairIsFreeOnlyWithinTheWarrantyOrTheFurnitureQualityPeriod() {
+        Decision inWarranty = PolicyEngine.repairCover(P, order("appliance", 300 * 24, false, "2999.00"), NOW);
+        assertEquals(Outcome.APPROVED, inWarranty.outcome());
+        assertEquals("appliance.warranty-days", inWarranty.rule());
+        Decision pastWarranty = PolicyEngine.repairCover(P, order("appliance", 400 * 24, false, "2999.00"), NOW);
+        assertEquals(Outcome.REJECTED, pastWarranty.outcome());
+        assertEquals("appliance.warranty-days", pastWarranty.rule());
+        assertTrue(pastWarranty.reason().contains("365"), pastWarranty.reason());
+        Decision oldWardrobe = PolicyEngine.repairCover(P, order("furniture", 400 * 24, true, "5999.00"), NOW);
+        assertEquals(Outcome.REJECTED, oldWardrobe.outcome());
+        assertEquals("furniture.quality-repair-days", oldWardrobe.rule());
+        assertEquals(Outcome.APPROVED, PolicyEngine.repairCover(P, order("furniture", 200 * 24, false, "899.00"), NOW).outcome());
+    }
 }

@@ -287,4 +287,35 @@ class UnderstandingChatTest {
             given().auth().oauth2(Tokens.of("editor", "E1")).delete("/api/kb/articles/" + id).then().statusCode(204);
         }
     }
+
+    @Test
+    void aRepairPastTheWarrantyIsNotBookedAsAFreeOne() {
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 400 * 24, FRIDGE }))) {
+            JsonNode r = c.say("冰箱买了一年多了 不制冷了 派个师傅上门修一下");
+            assertEquals("rejected", r.at("/decision/outcome").asText(), r.toString());
+            assertEquals("appliance.warranty-days", r.at("/decision/rule").asText(), r.toString());
+            assertTrue(r.path("text").asText().contains("收费"), r.toString()); // a paid repair is offered through a person
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 100 * 24, FRIDGE }))) {
+            JsonNode r = c.say("冰箱不制冷了 派个师傅上门修一下");
+            assertEquals("repair", r.at("/aftersales/visit").asText(), r.toString());
+            assertTrue(r.path("text").asText().contains("维修预约"), r.toString());
+        }
+    }
+
+    @Test
+    void aShopperWhoOnlyAsksAboutASupposedProblemStartsNoRequest() {
+        try (ChatClient c = chat(shopper(new Object[] { "P", "fresh", 10, FROZEN_PRAWNS }))) {
+            JsonNode r = c.say("了解一下 冻货万一路上化了能赔吗 我的还没到问题");
+            assertTrue(r.path("aftersales").isMissingNode() || r.path("aftersales").isNull(), r.toString());
+        }
+    }
+
+    @Test
+    void aSpoiledItemCountedInPacksIsNotReadAsMissing() {
+        try (ChatClient c = chat(shopper(new Object[] { "E", "fresh", 6, EGGS }))) {
+            JsonNode r = c.say("鸡蛋有三个一股酸味 不敢吃了");
+            assertEquals("spoiled", r.at("/aftersales/reason").asText(), r.toString());
+        }
+    }
 }
