@@ -89,13 +89,9 @@ public class AfterSalesTools {
         return aftersales.recent(customerId, RECENT);
     }
 
-    /** Whether a repair of the order's item is free (warranty or quality period); empty if the order is not the customer's. */
-    public Optional<Decision> repairCover(String customerId, String orderId, String sku) {
-        return orders.find(customerId, orderId).map(o -> {
-            Order.Item item = sku == null ? null : o.item(sku).orElse(null);
-            return policy.repairCover(new OrderFacts(o.category(), o.deliveredAt(), item != null && item.custom(),
-                    item == null ? BigDecimal.ZERO : item.paid(), BigDecimal.ZERO));
-        });
+    /** Whether a repair of the item is free (warranty or quality period). The order is one already read as the customer's. */
+    public Decision repairCover(Order order, Order.Item item) {
+        return policy.repairCover(new OrderFacts(order.category(), order.deliveredAt(), item.custom(), item.paid(), BigDecimal.ZERO));
     }
 
     /** Records an installation or repair visit request; a technician calls to fix the time. */

@@ -3,6 +3,7 @@ package shop.kefu.dialog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,8 @@ public class AfterSalesFlow {
 
     private static final int MAX_ORDER_CHOICES = 5;
     private static final int MAX_RETRIES = 2;
+    /** Refusals of a repair that a person can still arrange for a fee: the free period is over. */
+    private static final Set<String> PAID_REPAIR_RULES = Set.of("appliance.warranty-days", "furniture.quality-repair-days");
 
     @Inject
     AfterSalesTools tools;
@@ -221,11 +224,11 @@ public class AfterSalesFlow {
             return reply(replies.text("flow.visit.fresh"), List.of(), state.withFlow(null));
         }
         if ("repair".equals(f.visit())) { // a repair past the warranty is paid: a person quotes it, the bot books none
-            Optional<Decision> cover = tools.repairCover(turn.customerId(), order.orderId(), item.sku());
-            if (cover.isPresent() && cover.get().outcome() == Decision.Outcome.REJECTED) {
-                return reply(cover.get().reason() + "\n" + replies.text("flow.visit.paid"), List.of(replies.text("button.human")),
-                        state.withFlow(null)).withForm(new Form(order.orderId(), item.sku(), item.name(), null, null, null, f.visit(), null,
-                                cover.get()));
+            Decision cover = tools.repairCover(order, item);
+            if (cover.outcome() == Decision.Outcome.REJECTED) {
+                String next = PAID_REPAIR_RULES.contains(cover.rule()) ? "flow.visit.paid" : "flow.rejected.offer";
+                return reply(cover.reason() + "\n" + replies.text(next), List.of(replies.text("button.human")), state.withFlow(null))
+                        .withForm(new Form(order.orderId(), item.sku(), item.name(), null, null, null, f.visit(), null, cover));
             }
         }
         Optional<ServiceVisit> v = tools.bookVisit(turn.customerId(), order.orderId(), f.visit(), turn.text());

@@ -142,8 +142,15 @@ public class ShopperTools {
         if (!"install".equals(kind) && !"repair".equals(kind)) {
             return json(Map.of("error", "kind 只能是 install 或 repair"));
         }
-        if (orderId == null || tools.order(customerId, orderId).isEmpty()) {
+        Optional<Order> order = orderId == null ? Optional.empty() : tools.order(customerId, orderId);
+        if (order.isEmpty()) {
             return notFound(orderId);
+        }
+        if ("repair".equals(kind) && !order.get().items().isEmpty()) { // past the free period the flow books nothing: say so
+            Decision cover = tools.repairCover(order.get(), order.get().items().get(0));
+            if (cover.outcome() == Decision.Outcome.REJECTED) {
+                return json(Map.of("booked", false, "rule", cover.rule(), "reason", cover.reason()));
+            }
         }
         request(new Flow(kind, orderId, null, null, null, null, null, List.of(), null), null);
         return json(Map.of("requested", true, "next", VISIT));

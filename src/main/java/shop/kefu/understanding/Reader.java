@@ -54,8 +54,7 @@ public final class Reader {
      * Words that make a message about a problem a question about the rules: asking only ("就问问",
      * "了解一下") and supposing ("要是", "万一"). markers.txt, lists inquiry and hypothetical.
      */
-    record Asking(List<String> inquiry, List<String> hypothetical) {
-        static final Asking NONE = new Asking(List.of(), List.of());
+    private record Asking(List<String> inquiry, List<String> hypothetical) {
     }
 
     private Reader(Lexicon lexicon, Asking asking, Softmax intent, Softmax kind, Softmax reason, Softmax unused) {
@@ -92,11 +91,7 @@ public final class Reader {
     }
 
     /** @param embed embeddings of many texts (may come from a cache) */
-    public static Reader train(Lexicon lexicon, List<Example> examples, Function<List<String>, List<float[]>> embed) {
-        return train(lexicon, Asking.NONE, examples, embed);
-    }
-
-    static Reader train(Lexicon lexicon, Asking asking, List<Example> examples, Function<List<String>, List<float[]>> embed) {
+    private static Reader train(Lexicon lexicon, Asking asking, List<Example> examples, Function<List<String>, List<float[]>> embed) {
         List<float[]> vectors = embed.apply(examples.stream().map(Example::text).toList());
         List<float[]> dense = new ArrayList<>();
         List<List<String>> sparse = new ArrayList<>();
@@ -196,11 +191,17 @@ public final class Reader {
      * are only asking. Then the rules are asked about, and no request is started.
      */
     private boolean onlyAsks(String text, Text.Analysis a) {
-        boolean inquiry = asking.inquiry().stream().anyMatch(text::contains);
-        boolean supposed = asking.hypothetical().stream().anyMatch(text::contains);
-        boolean denied = lexicon.fine().stream().anyMatch(text::contains)
-                || a.positive("reason").isEmpty() && a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && h.negated());
-        return inquiry && (supposed || denied) || supposed && denied;
+        String plain = text;
+        for (String c : lexicon.contrasts()) {
+            plain = plain.replace(c, " "); // 要是 inside 主要是 supposes nothing
+        }
+        String t = plain;
+        boolean inquiry = asking.inquiry().stream().anyMatch(t::contains);
+        boolean supposed = asking.hypothetical().stream().anyMatch(t::contains);
+        // denied: no problem stated as such, and one said to be fine or negated ("问一下 草莓烂了 蓝莓是好的" claims)
+        boolean denied = a.positive("reason").isEmpty() && (lexicon.fine().stream().anyMatch(t::contains)
+                || a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && h.negated()));
+        return inquiry && supposed || (inquiry || supposed) && denied;
     }
 
     private static int argmax(double[] p) {

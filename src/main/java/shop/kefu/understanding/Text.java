@@ -19,7 +19,7 @@ final class Text {
     /** Cues of a question, as grammar rather than vocabulary: the model learns how much they weigh. */
     private static final List<String> QUESTION_CUES = List.of("吗", "什么", "怎么", "咋", "如何", "为啥", "多久", "多长",
             "几天能", "要几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "啥时候", "点算", "点样", "?",
-            "哪天", "哪个", "哪种", "多少", "几天", "几号", "来着", "咋样", "怎样");
+            "哪天", "哪个", "哪种", "几号", "来着", "怎样");
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
     private static final String NEGATION_STOPS = "就才又要却";
     /** What may stand between a word and a phrase saying it is fine ("质量也没问题", "蓝莓倒是没事"): up to two of these. */

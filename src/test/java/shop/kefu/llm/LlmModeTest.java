@@ -145,6 +145,20 @@ class LlmModeTest {
     }
 
     @Test
+    void aRepairPastTheWarrantyIsRefusedToTheModelAndNotBooked() {
+        String me = Ws.uniqueCustomer("V");
+        Shop.order("O-" + me, me, "appliance", OffsetDateTime.now().minusDays(400), Shop.item("TV", "65英寸电视", 1, "2999.00", false));
+        FakeOpenAi.thenCall("bookVisit", Map.of("orderId", "O-" + me, "kind", "repair"));
+        FakeOpenAi.thenSay("您的电视已过保修期，免费维修不适用，可以为您转人工报价。");
+        try (ChatClient c = connect(me)) {
+            String text = c.say("电视坏了，派人来修").get("text").asText();
+            assertEquals("您的电视已过保修期，免费维修不适用，可以为您转人工报价。", text); // no booking appended
+        }
+        String toModel = messages(1).toString();
+        assertTrue(toModel.contains("appliance.warranty-days") && toModel.contains("booked"), toModel);
+    }
+
+    @Test
     void anotherCustomersOrderIsRefusedLikeAMissingOne() {
         String alice = Ws.uniqueCustomer("A");
         String mallory = Ws.uniqueCustomer("M");

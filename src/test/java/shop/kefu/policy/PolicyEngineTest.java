@@ -194,5 +194,12 @@ class PolicyEngineTest {
         assertEquals(Outcome.REJECTED, oldWardrobe.outcome());
         assertEquals("furniture.quality-repair-days", oldWardrobe.rule());
         assertEquals(Outcome.APPROVED, PolicyEngine.repairCover(P, order("furniture", 200 * 24, false, "899.00"), NOW).outcome());
+        assertEquals(Outcome.APPROVED, PolicyEngine.repairCover(P, order("appliance", 365 * 24, false, "99.00"), NOW).outcome(),
+                "the last day of the warranty");
+        assertEquals(Outcome.REJECTED, PolicyEngine.repairCover(P, order("appliance", 366 * 24, false, "99.00"), NOW).outcome(),
+                "the day after");
+        Decision notDelivered = PolicyEngine.repairCover(P, new OrderFacts("appliance", null, false, new BigDecimal("99.00"), BigDecimal.ZERO),
+                NOW);
+        assertEquals("order.not-delivered", notDelivered.rule());
     }
 }

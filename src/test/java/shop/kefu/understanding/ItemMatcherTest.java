@@ -59,7 +59,9 @@ class ItemMatcherTest {
             "芒果少了两个 草莓倒是齐的 | MISSING | MANGO | - | true",
             "草莓没问题 芒果压坏了 | DAMAGED | MANGO | - | true",
             "草莓还是好好的 芒果压坏了 | DAMAGED | MANGO | - | true",
-            "芒果留着 草莓不想要了 | NO_REASON | STRAW | - | true" })
+            "芒果留着 草莓不想要了 | NO_REASON | STRAW | - | true",
+            // even when the fine one's name is matched far better
+            "草莓少了一盒 海南贵妃芒倒是齐的 | MISSING | STRAW | - | true" })
     void matchesTheShoppersOwnLines(String message, String reason, String skus, String unknown, boolean named) {
         assertMatch(ORDERS, message, reason, skus, unknown, named);
     }

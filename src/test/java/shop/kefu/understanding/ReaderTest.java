@@ -1,6 +1,7 @@
 package shop.kefu.understanding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,5 +49,25 @@ class ReaderTest {
         }
         assertEquals(reason, r.reason() == null ? "-" : r.reason().name(), "reason");
         assertEquals(unused, r.unused() == null ? "-" : r.unused().toString(), "unused");
+    }
+
+    /** A problem only supposed or denied by a shopper who says they are asking is a question with nothing to claim. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // message | read as a question with nothing to claim
+            "想了解一下 万一冰箱送来磕坏了怎么算 | true",
+            "就问问 家具要是不喜欢几天内能退 我的还挺好 | true",
+            "包装完好 主要是颜色发错了 想换 | false", // 要是 inside 主要是
+            "问一下 草莓烂了 蓝莓是好的 能退吗 | false", // a problem stated as such
+            "才用了几天就坏了 | false" })
+    void onlyAskingIsNotARequest(String text, boolean onlyAsks) {
+        Reading r = reader.read(text, embedder.apply(text));
+        if (onlyAsks) {
+            assertEquals("QUESTION", r.intent().name(), r.toString());
+            assertEquals(null, r.reason(), r.toString());
+            assertEquals(null, r.kind(), r.toString());
+        } else {
+            assertNotEquals(null, r.reason(), r.toString());
+        }
     }
 }
