@@ -1,15 +1,21 @@
 package shop.kefu.knowledge;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Reads the knowledge-base folder: one Markdown file per article, with front matter
@@ -87,7 +93,7 @@ public final class ArticleFiles {
         if (i >= lines.length) {
             throw new InvalidArticleException(file + ": front matter is not closed with '---'");
         }
-        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length)).strip();
+        String body = String.join("\n", Arrays.copyOfRange(lines, i + 1, lines.length)).strip();
         List<String> tags = new ArrayList<>();
         String t = fields.getOrDefault("tags", "");
         if (!t.isEmpty()) {
@@ -134,14 +140,29 @@ public final class ArticleFiles {
         return a.category() + "/" + a.id() + ".md";
     }
 
+    /** The articles as the folder's files ({@code category/id.md}), zipped: what {@link #unzip} reads back. */
+    public static byte[] zip(List<ArticleData> articles) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (ArticleData a : articles) {
+                zip.putNextEntry(new ZipEntry(path(a)));
+                zip.write(write(a).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     /** The articles of a zip of the folder (its .md files), each problem naming the entry and line. */
     public static List<ArticleData> unzip(byte[] zip, int maxEntries, long maxBytes) {
         List<ArticleData> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         long total = 0;
         int entries = 0;
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
                 if (++entries > maxEntries) {
                     throw new InvalidArticleException("The zip holds more than " + maxEntries + " entries.");
                 }
@@ -149,7 +170,7 @@ public final class ArticleFiles {
                     continue;
                 }
                 // read by hand against the limit: a small zip may inflate to gigabytes
-                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
                 byte[] chunk = new byte[8192];
                 for (int n; (n = in.read(chunk)) > 0;) {
                     total += n;

@@ -4,21 +4,25 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import shop.kefu.cluster.Cluster;
+import shop.kefu.common.ApiError;
 import shop.kefu.common.PageRequest;
 import shop.kefu.common.Refusal;
 import shop.kefu.security.Roles;
@@ -186,19 +190,9 @@ public class KnowledgeResource {
     /** Every article as the knowledge-base folder's files ({@code category/id.md}), zipped. */
     @GET
     @Path("/export")
-    @jakarta.ws.rs.Produces("application/zip")
+    @Produces("application/zip")
     public RestResponse<byte[]> export() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
-            for (ArticleData a : kb.all()) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(ArticleFiles.path(a)));
-                zip.write(ArticleFiles.write(a).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return RestResponse.ResponseBuilder.ok(bytes.toByteArray()).header("Content-Disposition", "attachment; filename=\"knowledge-base.zip\"")
+        return RestResponse.ResponseBuilder.ok(ArticleFiles.zip(kb.all())).header("Content-Disposition", "attachment; filename=\"knowledge-base.zip\"")
                 .build();
     }
 
@@ -208,7 +202,7 @@ public class KnowledgeResource {
      */
     @POST
     @Path("/articles/bulk")
-    @jakarta.ws.rs.Consumes("application/zip")
+    @Consumes("application/zip")
     public KnowledgeBase.ImportReport bulk(byte[] zip, @QueryParam("dryRun") boolean dryRun, SecurityContext who) {
         if (zip == null || zip.length == 0) {
             throw Refusal.invalid("invalid_file", "The body must be a zip of article files.");
@@ -221,9 +215,9 @@ public class KnowledgeResource {
         return report;
     }
 
-    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
-    public RestResponse<shop.kefu.common.ApiError> invalidFile(ArticleFiles.InvalidArticleException e) {
-        return RestResponse.status(RestResponse.Status.BAD_REQUEST, new shop.kefu.common.ApiError("invalid_file", e.getMessage()));
+    @ServerExceptionMapper
+    public RestResponse<ApiError> invalidFile(ArticleFiles.InvalidArticleException e) {
+        return RestResponse.status(RestResponse.Status.BAD_REQUEST, new ApiError("invalid_file", e.getMessage()));
     }
 
     /**
