@@ -52,6 +52,9 @@ class Deliveries {
      * agent joined: show the user "typing" while the agent reads up and answers.
      */
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventStored event) {
+        if (event.elsewhere()) {
+            return; // the node that stored it sends it; the other nodes would only queue on the row lock (the sweep covers a node that died)
+        }
         if (config.enabled() && "reply".equals(event.type())) {
             Infrastructure.getDefaultWorkerPool().execute(() -> deliverQuietly(event.conversationId()));
         } else if (config.enabled() && "agent_joined".equals(event.type())) {

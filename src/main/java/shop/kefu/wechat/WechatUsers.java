@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import shop.kefu.conversation.Conversations;
 
 /** WeChat users: who they are as shoppers, and their reply window. */
 @ApplicationScoped
@@ -19,7 +20,7 @@ class WechatUsers {
      * contact as customer {@code kefu.wechat.customer-prefix} + openid unless bound to a shop customer.
      */
     WechatUser wrote(String openid, OffsetDateTime at, String sessionFrom) {
-        return retryOnce(() -> QuarkusTransaction.requiringNew().call(() -> {
+        return Conversations.retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             WechatUser u = lockedOrNew(openid, null);
             u.wrote(at);
             if (sessionFrom != null) {
@@ -31,7 +32,7 @@ class WechatUsers {
 
     /** Binds the openid to a shop customer (the shop's sign-in knows who the openid is). */
     WechatUser bind(String openid, String customerId) {
-        return retryOnce(() -> QuarkusTransaction.requiringNew().call(() -> {
+        return Conversations.retryOnConflict(() -> QuarkusTransaction.requiringNew().call(() -> {
             WechatUser u = lockedOrNew(openid, customerId);
             u.customerId = customerId;
             return u;
@@ -48,14 +49,5 @@ class WechatUsers {
             u.persistAndFlush(); // a concurrent first contact fails on the key here and retries into this row
         }
         return u;
-    }
-
-    /** Two first contacts of one user racing: the loser finds the winner's row on its second try. */
-    private static <T> T retryOnce(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            return work.get();
-        }
     }
 }
