@@ -2,8 +2,6 @@ package shop.kefu.chat;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.ClientMessage;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.Conversations;
+import shop.kefu.conversation.TypedScore;
 
 /**
  * A score typed as a message ("4", "５分") right after an agent resolved the conversation and asked for
@@ -23,8 +22,6 @@ import shop.kefu.conversation.Conversations;
  */
 @ApplicationScoped
 public class TypedRating {
-
-    private static final Pattern BARE_SCORE = Pattern.compile("\\s*([1-5１-５])\\s*(?:分|星)?\\s*[。.!！]?\\s*");
 
     @Inject
     Conversations conversations;
@@ -81,11 +78,6 @@ public class TypedRating {
         if (!message.attachments().isEmpty()) {
             return null;
         }
-        Matcher m = BARE_SCORE.matcher(message.text());
-        if (!m.matches()) {
-            return null;
-        }
-        char d = m.group(1).charAt(0);
-        return d >= '１' ? d - '１' + 1 : d - '0';
+        return TypedScore.of(message.text()).filter(TypedScore::bare).map(TypedScore::score).orElse(null);
     }
 }

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,6 +19,7 @@ import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.Conversations;
 import shop.kefu.conversation.EventLog;
 import shop.kefu.conversation.ServerEvent;
+import shop.kefu.conversation.TypedScore;
 import shop.kefu.dialog.Form;
 import shop.kefu.dialog.HandoffReason;
 import shop.kefu.dialog.Replies;
@@ -47,8 +47,6 @@ public class ProactiveTurns {
      * out: shoppers also say it of cancelling an order).
      */
     private static final Pattern OPT_OUT = Pattern.compile("别再(给我)?(发|推送?)(消息|通知)?了|不要再(给我)?(发|推送?)((消息|通知)了?|了)|别(给我)?(发|推送)(消息|通知)了|关闭(主动)?(通知|推送)");
-    /** A follow-up answer: a score 1-5 first (our quick replies start with it), then any comment. */
-    private static final Pattern SCORE = Pattern.compile("^\\s*([1-5])\\s*(分|星)?\\s*(非常满意|非常不满意|不满意|满意|一般)?[\\s,，。.:：!！]*(.*)$", Pattern.DOTALL);
     private static final int MAX_COMMENT = 500;
 
     @Inject
@@ -93,6 +91,9 @@ public class ProactiveTurns {
             preferences.setOptedOut(turn.customerId(), false);
             return Optional.of(say(turn, replies.text("proactive.opted.in"), List.of(), TurnPath.SMALL_TALK));
         }
+        if (!mayAnswerAnOffer(text)) {
+            return Optional.empty(); // most turns: no read of the open offer
+        }
         Optional<Offer> offer = QuarkusTransaction.requiringNew().call(() -> Offer.<Offer> findByIdOptional(turn.conversationId())
                 .filter(o -> o.customerId.equals(turn.customerId())));
         if (offer.isEmpty()) {
@@ -105,6 +106,12 @@ public class ProactiveTurns {
             case Offer.FOLLOW_UP -> followUp(turn, o, text);
             default -> Optional.empty();
         };
+    }
+
+    /** Only our quick replies and a typed score answer an offer; anything else goes to the engine. */
+    private boolean mayAnswerAnOffer(String text) {
+        return replies.list("proactive.delay.quick").contains(text) || replies.list("proactive.claim.quick").contains(text)
+                || replies.list("proactive.claim.confirm.quick").contains(text) || TypedScore.of(text).isPresent();
     }
 
     // ---------------------------------------------------------------- a late delivery
@@ -204,12 +211,12 @@ public class ProactiveTurns {
     // ---------------------------------------------------------------- the follow-up's rating
 
     private Optional<TurnResult> followUp(Turn turn, Offer o, String text) {
-        Matcher m = SCORE.matcher(text);
-        if (!m.matches()) {
+        Optional<TypedScore> typed = TypedScore.of(text);
+        if (typed.isEmpty()) {
             return Optional.empty();
         }
-        int score = Integer.parseInt(m.group(1));
-        String comment = m.group(4).strip();
+        int score = typed.get().score();
+        String comment = typed.get().comment();
         String kept = comment.isEmpty() ? null : comment.substring(0, Math.min(MAX_COMMENT, comment.length()));
         boolean answered = QuarkusTransaction.requiringNew().call(() -> {
             Offer.deleteById(o.conversationId);
