@@ -178,15 +178,6 @@ public class KnowledgeBase {
         }
     }
 
-    /**
-     * Reads synonyms.txt and the product words again and rebuilds the index with them (embeddings come
-     * from the cache); a file that does not read throws, naming its line, and the index keeps the old ones.
-     */
-    public synchronized void reloadSynonyms() {
-        index.setSynonyms(synonyms());
-        rebuild();
-    }
-
     /** Rebuilds the whole index from the database, embedding only texts not cached yet, logging progress. */
     public synchronized void rebuild() {
         long start = System.nanoTime();
@@ -380,7 +371,12 @@ public class KnowledgeBase {
         }
     }
 
-    /** Another node re-imported the folder: synonyms from the folder (the same on every node), articles from the database. */
+    /**
+     * The word lists or the folder changed (here, or on another node): synonyms from the folder (the same on
+     * every node), articles from the database. The whole index is rebuilt, from cached embeddings: which
+     * question words an article covers depends on the synonyms. A file that does not read throws, naming
+     * its line, and the index keeps the old ones.
+     */
     synchronized void reload() {
         index.setSynonyms(synonyms());
         rebuild();

@@ -21,8 +21,6 @@ class KnowledgeFanOut {
 
     static final String ARTICLE = "kb.article";
     static final String IMPORT = "kb.import";
-    /** A word list was saved: synonyms re-read and the understanding retrained; the articles are unchanged. */
-    static final String WORDS = "kb.words";
     /** An article is indexed in milliseconds; a folder import rebuilds the whole index (seconds: docs/benchmarks.md). */
     static final Duration ARTICLE_WAIT = Duration.ofSeconds(10);
     static final Duration IMPORT_WAIT = Duration.ofMinutes(2);
@@ -36,10 +34,7 @@ class KnowledgeFanOut {
     void changedElsewhere(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) ClusterMessage m) {
         if (ARTICLE.equals(m.topic())) {
             kb.refresh(m.payload());
-        } else if (WORDS.equals(m.topic())) {
-            kb.reloadSynonyms();
-            imported.fire(new FolderImported("another node"));
-        } else if (m.is(IMPORT)) {
+        } else if (m.is(IMPORT)) { // a folder import or a saved word list
             kb.reload();
             imported.fire(new FolderImported("another node"));
         }

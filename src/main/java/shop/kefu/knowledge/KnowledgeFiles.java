@@ -63,7 +63,7 @@ public class KnowledgeFiles {
         boolean existed = Files.exists(target);
         put(target, text);
         try {
-            kb.reloadSynonyms();
+            kb.reload();
             imported.fire(new FolderImported(by)); // the understanding retrains from the folder
         } catch (RuntimeException e) {
             if (existed) {
@@ -71,7 +71,7 @@ public class KnowledgeFiles {
             } else {
                 delete(target);
             }
-            kb.reloadSynonyms();
+            kb.reload();
             throw e instanceof ArticleFiles.InvalidArticleException ? e : new ArticleFiles.InvalidArticleException(path + ": " + e.getMessage());
         }
         return new FileText(path, text, KnowledgeBase.hash(text));

@@ -179,7 +179,7 @@ public class KnowledgeResource {
         }
         KnowledgeFiles.FileText saved = files.write(path, body.text(), body.hash(), who.getUserPrincipal().getName());
         // the folder is shared by the nodes (docs/operations.md): the others re-read its word lists, not every article
-        cluster.publishAndAwait(KnowledgeFanOut.WORDS, "", KnowledgeFanOut.IMPORT_WAIT);
+        cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT); // the others re-read the word lists
         return saved;
     }
 
