@@ -91,11 +91,7 @@ class WechatTurns {
         if (text.length() > max) {
             text = text.substring(0, max);
         }
-        // "2" answers the quick replies last sent in the conversation the message goes to
-        ChatService.Opened open = chat.open(user.customerId);
-        WechatConversation followed = QuarkusTransaction.requiringNew()
-                .call(() -> WechatConversation.<WechatConversation> findById(open.conversationId()));
-        String said = ReplyText.choice(text, Deliveries.offered(followed));
+        String said = ReplyText.choice(text, offered(user.customerId));
         // the client id makes a push handled twice (the sweep after a restart) one message, answered once
         Accepted accepted = chat.take(user.customerId, new ClientFrame.Message("wx-" + m.dedupeKey(), said, images),
                 a -> {
@@ -104,6 +100,18 @@ class WechatTurns {
                 });
         deliveries.follow(accepted.conversationId(), m.fromUser(), accepted.seq());
         deliveries.deliver(accepted.conversationId()); // replies queued while the window was closed, then the answer
+    }
+
+    /**
+     * What a "2" answers: the quick replies last sent in the shopper's open conversation, the one the
+     * message goes to; none when no conversation is open. Read without opening one (storing the message
+     * does that) and without {@link ChatService#open}'s count of the shopper's messages, on every message.
+     */
+    private static List<String> offered(String customerId) {
+        WechatConversation open = QuarkusTransaction.requiringNew().call(() -> WechatConversation.getEntityManager().createQuery(
+                "select w from WechatConversation w, shop.kefu.conversation.Conversation c where c.id = w.conversationId and c.activeKey = ?1",
+                WechatConversation.class).setParameter(1, customerId).getResultStream().findFirst().orElse(null));
+        return Deliveries.offered(open);
     }
 
     private List<String> image(String customerId, PushMessage m, int attempt) {
