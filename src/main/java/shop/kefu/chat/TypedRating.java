@@ -16,9 +16,10 @@ import shop.kefu.conversation.TypedScore;
 
 /**
  * A score typed as a message ("4", "５分") right after an agent resolved the conversation and asked for
- * a rating: clients without rating buttons, and shoppers who answer the question as asked, send it as
- * text. Without this the digit would open a new conversation as a question the bot cannot answer, and
- * land in the human queue. The pattern is a high-precision shortcut: a bare score and nothing else.
+ * a rating: clients without rating buttons (WeChat's own chat window), and shoppers who answer the
+ * question as asked, send it as text. Without this the digit would open a new conversation as a
+ * question the bot cannot answer, and land in the human queue. The pattern is a high-precision
+ * shortcut: a bare score and nothing else.
  */
 @ApplicationScoped
 public class TypedRating {
@@ -36,7 +37,7 @@ public class TypedRating {
      * message or connection would have opened a new conversation). The client id is remembered, so a
      * resend is acknowledged with the same seq. Empty when the message is an ordinary one.
      */
-    Optional<Accepted> rate(String customerId, ClientFrame.Message message) {
+    public Optional<Accepted> rate(String customerId, ClientFrame.Message message) {
         Integer score = score(message);
         if (score == null) {
             return Optional.empty();

@@ -7,10 +7,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import shop.kefu.conversation.TypedScore;
+
 /**
  * A reply of the log as a WeChat text message. WeChat has no quick-reply buttons: they become numbered
- * choices the user answers with the number ({@link #choice}), or {@code <a data-miniprogram-path>}
- * links that open the shop's mini-program chat page with the choice.
+ * choices the user answers with the number ({@link #choice}), a rating's scores to type ({@link #scores}),
+ * or {@code <a data-miniprogram-path>} links that open the shop's mini-program chat page with the choice.
  */
 final class ReplyText {
 
@@ -29,12 +31,15 @@ final class ReplyText {
         if (quick.isEmpty()) {
             return text.toString();
         }
-        text.append(links ? "\n\n" : "\n\n回复数字即可选择：");
+        boolean scores = scores(quick);
+        text.append(links ? "\n\n" : scores ? "\n\n回复分数即可：" : "\n\n回复数字即可选择：");
         for (int i = 0; i < quick.size(); i++) {
             String q = quick.get(i);
             if (links) {
                 text.append(i == 0 ? "" : "\n").append("<a data-miniprogram-path=\"")
                         .append(escape(path + URLEncoder.encode(q, StandardCharsets.UTF_8))).append("\">").append(escape(q)).append("</a>");
+            } else if (scores) {
+                text.append('\n').append(q);
             } else {
                 text.append('\n').append(i + 1).append(". ").append(q);
             }
@@ -45,13 +50,21 @@ final class ReplyText {
     /** The choice a user's "2" means, when the last reply offered numbered choices; else the text as written. */
     static String choice(String text, List<String> offered) {
         String t = text.strip();
-        if (t.length() == 1 && t.charAt(0) >= '1' && t.charAt(0) <= '9') {
+        if (t.length() == 1 && t.charAt(0) >= '1' && t.charAt(0) <= '9' && !scores(offered)) {
             int i = t.charAt(0) - '1';
             if (i < offered.size()) {
                 return offered.get(i);
             }
         }
         return text;
+    }
+
+    /**
+     * A rating's choices ("5", "4 满意"…) each start with their score: the user types the score, as on the
+     * chat page, and the choices are not numbered, or a "5" typed for the fifth choice would be a 1.
+     */
+    private static boolean scores(List<String> quick) {
+        return !quick.isEmpty() && quick.stream().allMatch(q -> TypedScore.of(q).filter(TypedScore::bare).isPresent());
     }
 
     /** Text inside WeChat's link markup is HTML: a choice must not open or close tags. */

@@ -19,13 +19,15 @@ import shop.kefu.aftersales.Attachments;
 import shop.kefu.chat.ChatConfig;
 import shop.kefu.chat.ChatService;
 import shop.kefu.chat.ClientFrame;
+import shop.kefu.chat.TypedRating;
 import shop.kefu.common.StorableText;
 import shop.kefu.conversation.Accepted;
 
 /**
  * What a push means for the conversation: a WeChat user's message becomes a shopper message of the
  * one chat path ({@link ChatService#take}), so it enters the same event log, bot, queue and agent
- * console as a message from the app; an entry into the chat opens the conversation and its greeting.
+ * console as a message from the app, or, a bare score right after an agent's resolution, the rating
+ * ({@link TypedRating}, as on /ws/chat); an entry into the chat opens the conversation and its greeting.
  */
 @ApplicationScoped
 class WechatTurns {
@@ -40,6 +42,8 @@ class WechatTurns {
     WechatUsers users;
     @Inject
     ChatService chat;
+    @Inject
+    TypedRating typedRating;
     @Inject
     Deliveries deliveries;
     @Inject
@@ -72,34 +76,37 @@ class WechatTurns {
             return;
         }
         WechatUser user = users.wrote(m.fromUser(), at, null);
-        List<String> images = List.of();
-        String text;
-        switch (m.msgType()) {
-            case "text" -> text = m.content();
-            case "image" -> {
-                images = image(user.customerId, m, attempt);
-                text = images.isEmpty() ? "[图片（未能获取）]" : "[图片]";
-            }
-            case "miniprogrampage" -> text = orderCard(m);
-            default -> text = "[暂不支持的消息类型：" + m.msgType() + "]";
-        }
-        text = StorableText.cleaned(text == null ? "" : text).strip();
-        if (text.isEmpty()) {
-            text = "[空消息]";
-        }
-        int max = chatConfig.maxTextLength();
-        if (text.length() > max) {
-            text = text.substring(0, max);
-        }
-        String said = ReplyText.choice(text, offered(user.customerId));
+        List<String> images = "image".equals(m.msgType()) ? image(user.customerId, m, attempt) : List.of();
+        String text = text(m, images);
         // the client id makes a push handled twice (the sweep after a restart) one message, answered once
-        Accepted accepted = chat.take(user.customerId, new ClientFrame.Message("wx-" + m.dedupeKey(), said, images),
-                a -> {
-                    deliveries.follow(a.conversationId(), m.fromUser(), a.seq());
-                    typing.show(m.fromUser());
-                });
+        String clientId = "wx-" + m.dedupeKey();
+        // a score typed after an agent resolved the conversation is its rating, as on /ws/chat
+        Accepted accepted = typedRating.rate(user.customerId, new ClientFrame.Message(clientId, text, images)).orElseGet(() -> {
+            // "2" answers the quick replies last sent in the conversation the message goes to
+            String said = ReplyText.choice(text, offered(user.customerId));
+            return chat.take(user.customerId, new ClientFrame.Message(clientId, said, images), a -> {
+                deliveries.follow(a.conversationId(), m.fromUser(), a.seq());
+                typing.show(m.fromUser());
+            });
+        });
         deliveries.follow(accepted.conversationId(), m.fromUser(), accepted.seq());
         deliveries.deliver(accepted.conversationId()); // replies queued while the window was closed, then the answer
+    }
+
+    /** The message as the shopper's text: what it says, or what it is, cut to the longest a shopper may write. */
+    private String text(PushMessage m, List<String> images) {
+        String text = switch (m.msgType()) {
+            case "text" -> m.content();
+            case "image" -> images.isEmpty() ? "[图片（未能获取）]" : "[图片]";
+            case "miniprogrampage" -> orderCard(m);
+            default -> "[暂不支持的消息类型：" + m.msgType() + "]";
+        };
+        text = StorableText.cleaned(text == null ? "" : text).strip();
+        if (text.isEmpty()) {
+            return "[空消息]";
+        }
+        int max = chatConfig.maxTextLength();
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     /**

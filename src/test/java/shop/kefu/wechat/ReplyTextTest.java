@@ -36,6 +36,17 @@ class ReplyTextTest {
     }
 
     @Test
+    void aRatingsScoresAreTypedNotNumberedSoAFiveIsAFive() {
+        String text = ReplyText.of(reply("请打分", "5 非常满意", "4 满意", "3 一般", "2 不满意", "1 非常不满意"), false, "");
+        assertEquals("请打分\n\n回复分数即可：\n5 非常满意\n4 满意\n3 一般\n2 不满意\n1 非常不满意", text);
+        assertEquals("5", ReplyText.choice("5", List.of("5 非常满意", "4 满意", "3 一般", "2 不满意", "1 非常不满意")));
+        assertEquals("1", ReplyText.choice("1", List.of("5", "4", "3", "2", "1")));
+        List<String> notScores = List.of("1号能到吗", "3天内能退吗");
+        assertEquals("请选择\n\n回复数字即可选择：\n1. 1号能到吗\n2. 3天内能退吗", ReplyText.of(reply("请选择", "1号能到吗", "3天内能退吗"), false, ""));
+        assertEquals("3天内能退吗", ReplyText.choice("2", notScores), "choices that merely start with a digit stay numbered");
+    }
+
+    @Test
     void asLinksAChoiceOpensTheChatPageAndCannotInjectMarkup() {
         String text = ReplyText.of(reply("请选择", "我要退货", "<b>\"x\"</b>"), true, "pages/chat/chat?q=");
         assertEquals("请选择\n\n<a data-miniprogram-path=\"pages/chat/chat?q=%E6%88%91%E8%A6%81%E9%80%80%E8%B4%A7\">我要退货</a>\n"

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -26,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
+import shop.kefu.proactive.FollowUps;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Transcript;
@@ -40,10 +43,13 @@ import shop.kefu.support.Ws;
 class WechatPushTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final AtomicLong CLOCK = new AtomicLong(System.currentTimeMillis() / 1000);
 
     @Inject
     Inbox inbox;
+    @Inject
+    FollowUps followUps;
 
     @BeforeEach
     void reset() {
@@ -240,6 +246,7 @@ class WechatPushTest {
                 .put("Title", "丹东草莓 500g").put("AppId", FakeWechat.APP_ID).put("PagePath", "pages/order/detail?orderId=D-WX-77&from=card")
                 .put("ThumbMediaId", "thumb").put("MsgId", 1000009L).toString(), "application/json").then().statusCode(200);
         await("the card message", () -> Transcript.forStaff(conversationOf(me)).contains("订单 D-WX-77 丹东草莓 500g"));
+        awaitTexts(me, 2); // its answer, sent before the next test scripts WeChat's errors
     }
 
     @Test
@@ -357,5 +364,70 @@ class WechatPushTest {
         given().auth().oauth2(agent).contentType("application/json").body("{\"text\":\"您好，大闸蟹的退款已提交审核，今天内处理。\"}")
                 .post("/api/agent/conversations/" + id + "/messages").then().statusCode(202);
         await("the agent's reply on WeChat", () -> FakeWechat.textsTo(me).contains("您好，大闸蟹的退款已提交审核，今天内处理。"));
+    }
+
+    @Test
+    void aScoreTypedAfterTheAgentResolvedIsTheRatingAsOnTheChatPage() {
+        String me = openid();
+        push(text(me, "1000021", "转人工"), "application/json").then().statusCode(200);
+        await("the conversation", () -> QuarkusTransaction.requiringNew().call(() -> WechatConversation.count("openid", me) > 0));
+        String id = conversationOf(me);
+        String agent = Tokens.of("agent", "AG-" + me);
+        await("the conversation in the queue", () -> given().auth().oauth2(agent).get("/api/agent/queue?limit=200").asString().contains(id));
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/claim").then().statusCode(200);
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/resolve").then().statusCode(200);
+        await("the request for a rating", () -> FakeWechat.textsTo(me).stream().anyMatch(t -> t.contains("打个分")));
+        String ask = FakeWechat.textsTo(me).stream().filter(t -> t.contains("打个分")).findFirst().orElseThrow();
+        assertTrue(ask.endsWith("回复分数即可：\n5\n4\n3\n2\n1"), "scores to type, not numbered choices: " + ask);
+
+        push(text(me, "1000022", "５分"), "application/json").then().statusCode(200);
+        await("the thanks", () -> FakeWechat.textsTo(me).stream().anyMatch(t -> t.contains("感谢您的评价")));
+        assertEquals(5, given().auth().oauth2(Tokens.of("admin", "ADM")).get("/api/agent/conversations/" + id).then().statusCode(200)
+                .extract().jsonPath().getInt("rating"));
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> WechatConversation.count("openid", me)),
+                "no new conversation for the score");
+    }
+
+    @Test
+    void aFollowUpIsAnsweredOnWechatByTypingTheScore() {
+        String me = openid();
+        String customer = Ws.uniqueCustomer("WXF");
+        given().auth().oauth2(Tokens.of("admin", "ADM")).contentType("application/json").body("{\"customerId\":\"" + customer + "\"}")
+                .put("/api/admin/wechat/users/" + me).then().statusCode(200);
+        String order = "O-" + customer;
+        Shop.order(order, customer, "fresh", OffsetDateTime.now().minusHours(3), Shop.item("F-STRAW", "丹东99草莓 500g", 2, "19.90", false));
+        push(text(me, "1000023", "你好"), "application/json").then().statusCode(200);
+        awaitTexts(me, 1);
+        String oms = Tokens.of("order_system", "OMS");
+        given().auth().oauth2(oms).contentType("application/json").body("{\"eventId\":\"ev-wx-x-" + customer + "\",\"type\":\"delivery_exception\","
+                + "\"orderId\":\"" + order + "\",\"customerId\":\"" + customer + "\",\"exception\":\"cold_chain_broken\"}")
+                .post("/api/events").then().statusCode(202);
+        assertTrue(awaitTexts(me, 2).get(1).contains("1. 直接退款"), FakeWechat.textsTo(me).toString());
+        push(text(me, "1000024", "1"), "application/json").then().statusCode(200); // 直接退款
+        assertTrue(awaitTexts(me, 3).get(2).contains("1. 确认退款"), FakeWechat.textsTo(me).toString());
+        push(text(me, "1000025", "1"), "application/json").then().statusCode(200); // 确认退款
+        awaitTexts(me, 4);
+        String kase = given().auth().oauth2(Tokens.shopper(customer)).get("/api/me/aftersales").then().statusCode(200)
+                .extract().jsonPath().getString("[0].id");
+        given().auth().oauth2(oms).contentType("application/json").body("{\"eventId\":\"ev-wx-r-" + customer + "\",\"type\":\"case_updated\","
+                + "\"orderId\":\"" + order + "\",\"customerId\":\"" + customer + "\",\"aftersalesId\":\"" + kase + "\",\"status\":\"refunded\"}")
+                .post("/api/events").then().statusCode(202);
+        awaitTexts(me, 5);
+
+        followUps.sweep(LocalDate.now(SHANGHAI).plusDays(2).atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime());
+        String ask = awaitTexts(me, 6).get(5);
+        assertTrue(ask.contains(kase) && ask.endsWith("回复分数即可：\n5 非常满意\n4 满意\n3 一般\n2 不满意\n1 非常不满意"), ask);
+        push(text(me, "1000026", "5"), "application/json").then().statusCode(200); // the score, not the fifth choice
+        String thanks = awaitTexts(me, 7).get(6);
+        assertTrue(thanks.contains("感谢您的评价"), thanks);
+        JsonNode events = given().auth().oauth2(Tokens.of("supervisor", "SUP1")).get("/api/agent/conversations/" + conversationOf(me))
+                .then().statusCode(200).extract().as(JsonNode.class).get("events");
+        int score = -1;
+        for (JsonNode e : events) {
+            if ("rating".equals(e.path("type").asText())) {
+                score = e.get("score").asInt();
+            }
+        }
+        assertEquals(5, score, events.toString());
     }
 }
