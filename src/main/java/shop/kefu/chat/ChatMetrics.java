@@ -20,7 +20,8 @@ import shop.kefu.knowledge.KnowledgeConfig;
 
 /**
  * The shopper side in /q/metrics (docs/operations.md): bot turns by path, how long the shopper waited
- * for each reply and how confident it was, ratings, and this node's open shopper connections. Every
+ * for each reply and how confident it was, and this node's open shopper connections (ratings:
+ * {@link shop.kefu.conversation.RatingMetrics}). Every
  * series is registered at start, so rates and dashboards have a zero to start from; tags are fixed
  * sets, never a shopper or conversation.
  */
@@ -44,8 +45,6 @@ public class ChatMetrics {
     private final Map<TurnPath, DistributionSummary> confidence = new EnumMap<>(TurnPath.class);
     private Timer unknownLatency;
     private DistributionSummary unknownConfidence;
-    private DistributionSummary ratedBot;
-    private DistributionSummary ratedAgent;
 
     @PostConstruct
     void register() {
@@ -56,8 +55,6 @@ public class ChatMetrics {
         }
         unknownLatency = latency("other");
         unknownConfidence = confidence("other", confidenceBuckets);
-        ratedBot = rating("bot");
-        ratedAgent = rating("agent");
         Gauge.builder("kefu.connections", channels, ShopperChannels::openConnections).tag("channel", "shopper")
                 .description("Open WebSocket connections on this node").register(registry);
     }
@@ -69,11 +66,6 @@ public class ChatMetrics {
         (p == null ? unknownConfidence : confidence.get(p)).record(Math.round(reply.confidence() * 100));
     }
 
-    /** A shopper rated a conversation that an agent resolved ({@code byAgent}) or the bot alone served. */
-    void rated(int score, boolean byAgent) {
-        (byAgent ? ratedAgent : ratedBot).record(score);
-    }
-
     private Timer latency(String path) {
         return Timer.builder("kefu.turn").description("Bot turns by path: time from the turn's start to its stored reply")
                 .tag("path", path).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
@@ -82,11 +74,6 @@ public class ChatMetrics {
     private DistributionSummary confidence(String path, double[] buckets) {
         return DistributionSummary.builder("kefu.turn.confidence").baseUnit("percent")
                 .description("Confidence of bot replies by path, in percent").tag("path", path).serviceLevelObjectives(buckets).register(registry);
-    }
-
-    private DistributionSummary rating(String servedBy) {
-        return DistributionSummary.builder("kefu.ratings").description("Satisfaction ratings (1 to 5)")
-                .tag("served_by", servedBy).serviceLevelObjectives(1, 2, 3, 4, 5).register(registry);
     }
 
     /**

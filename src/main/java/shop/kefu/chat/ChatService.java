@@ -18,6 +18,7 @@ import shop.kefu.conversation.ClientMessage;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationState;
 import shop.kefu.conversation.Conversations;
+import shop.kefu.conversation.RatingMetrics;
 import shop.kefu.conversation.EventLog;
 import shop.kefu.conversation.ServerEvent;
 import shop.kefu.conversation.TurnStore;
@@ -59,6 +60,8 @@ public class ChatService {
     AttachmentUses attachmentUses;
     @Inject
     ChatMetrics metrics;
+    @Inject
+    RatingMetrics ratings;
     @Inject
     ConversationCap cap;
     @Inject
@@ -153,7 +156,7 @@ public class ChatService {
             storeRating(c, rate.score(), rate.comment());
             return c.agentId != null;
         });
-        metrics.rated(rate.score(), byAgent);
+        ratings.rated(rate.score(), byAgent);
     }
 
     /** Records the rating on a locked, rateable conversation, and thanks the shopper; returns the rating event. */

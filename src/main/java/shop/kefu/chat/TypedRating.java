@@ -12,6 +12,7 @@ import shop.kefu.conversation.ChatEvent;
 import shop.kefu.conversation.ClientMessage;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.Conversations;
+import shop.kefu.conversation.RatingMetrics;
 import shop.kefu.conversation.TypedScore;
 
 /**
@@ -29,7 +30,7 @@ public class TypedRating {
     @Inject
     ChatService chat;
     @Inject
-    ChatMetrics metrics;
+    RatingMetrics ratings;
 
     /**
      * Stores the message as the rating of the shopper's latest conversation when it is a bare score and
@@ -68,7 +69,7 @@ public class TypedRating {
         if (stored == null) {
             return Optional.empty();
         }
-        metrics.rated(score, stored.byAgent());
+        ratings.rated(score, stored.byAgent());
         return Optional.of(stored.accepted());
     }
 

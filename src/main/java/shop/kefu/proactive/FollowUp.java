@@ -41,4 +41,14 @@ public class FollowUp extends PanacheEntityBase {
     public OffsetDateTime answeredAt;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The after-sales case followed up, or null for a conversation. */
+    String subjectCase() {
+        return subject.startsWith("case:") ? subject.substring("case:".length()) : null;
+    }
+
+    /** The resolved conversation followed up, or null for a case. */
+    String subjectConversation() {
+        return subject.startsWith("conversation:") ? subject.substring("conversation:".length()) : null;
+    }
 }

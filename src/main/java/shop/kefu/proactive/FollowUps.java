@@ -144,12 +144,11 @@ public class FollowUps {
 
     /** The question for the subject, or null when there is nothing to ask any more. */
     private String text(FollowUp f) {
-        String[] subject = f.subject.split(":", 2);
-        if (subject[0].equals("case")) {
-            AfterSalesOrder a = AfterSalesOrder.findById(subject[1]);
+        if (f.subjectCase() != null) {
+            AfterSalesOrder a = AfterSalesOrder.findById(f.subjectCase());
             return a == null ? null : replies.text("proactive.followup.case", Map.of("id", a.id, "item", a.itemName));
         }
-        Conversation c = Conversation.findById(subject[1]);
+        Conversation c = Conversation.findById(f.subjectConversation());
         return c == null || c.rating != null ? null : replies.text("proactive.followup.conversation");
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import shop.kefu.aftersales.AfterSalesOrder;
 import shop.kefu.aftersales.AfterSalesService;
 import shop.kefu.aftersales.AfterSalesStatus;
 import shop.kefu.aftersales.Claim;
@@ -18,6 +19,7 @@ import shop.kefu.aftersales.OrderGateway;
 import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.Conversations;
 import shop.kefu.conversation.EventLog;
+import shop.kefu.conversation.RatingMetrics;
 import shop.kefu.conversation.ServerEvent;
 import shop.kefu.conversation.TypedScore;
 import shop.kefu.dialog.Form;
@@ -67,6 +69,8 @@ public class ProactiveTurns {
     ProactiveConfig config;
     @Inject
     ProactiveMetrics metrics;
+    @Inject
+    RatingMetrics ratings;
 
     /** The bot's reply to a turn: an answer to a proactive message, or else the engine's. */
     public TurnResult respond(Turn turn, TurnEngine engine) {
@@ -218,19 +222,19 @@ public class ProactiveTurns {
         int score = typed.get().score();
         String comment = typed.get().comment();
         String kept = comment.isEmpty() ? null : comment.substring(0, Math.min(MAX_COMMENT, comment.length()));
-        boolean answered = QuarkusTransaction.requiringNew().call(() -> {
+        Answered answered = QuarkusTransaction.requiringNew().call(() -> {
             Offer.deleteById(o.conversationId);
             FollowUp f = FollowUp.findById(Long.valueOf(o.ref), LockModeType.PESSIMISTIC_WRITE);
             if (f == null || !FollowUp.SENT.equals(f.status)) {
-                return false;
+                return null;
             }
             f.status = FollowUp.ANSWERED;
             f.score = score;
             f.comment = kept;
             f.answeredAt = OffsetDateTime.now();
-            if (f.subject.startsWith("conversation:")) {
+            if (f.subjectConversation() != null) {
                 // the rating of the resolved conversation, where the service's ratings are kept (the report's CSAT)
-                Conversation rated = conversations.lock(f.subject.substring("conversation:".length()));
+                Conversation rated = conversations.lock(f.subjectConversation());
                 if (rated != null && rated.rateable()) {
                     rated.rating = score;
                     rated.ratingComment = kept;
@@ -238,17 +242,32 @@ public class ProactiveTurns {
             }
             Conversation here = conversations.lock(turn.conversationId());
             log.append(here, new ServerEvent.Rating(score, kept), "shopper", kept);
-            return true;
+            return new Answered(servedByAgent(f));
         });
-        if (!answered) {
+        if (answered == null) {
             return Optional.empty();
         }
         metrics.followUpAnswered();
+        ratings.rated(score, answered.servedByAgent());
         if (score <= config.badRating()) {
             return Optional.of(say(turn, replies.text("proactive.followup.sorry"), List.of(), TurnPath.HANDOFF)
                     .withHandoff(HandoffReason.BAD_RATING));
         }
         return Optional.of(say(turn, replies.text("proactive.followup.thanks"), List.of(), TurnPath.SMALL_TALK));
+    }
+
+    private record Answered(boolean servedByAgent) {
+    }
+
+    /**
+     * Whether an agent served what the follow-up asked about, as {@code kefu_ratings} tells ratings apart:
+     * the conversation it names (an agent resolved it), or the one its case was made in.
+     */
+    private static boolean servedByAgent(FollowUp f) {
+        String conversationId = f.subjectCase() == null ? f.subjectConversation()
+                : AfterSalesOrder.<AfterSalesOrder> findByIdOptional(f.subjectCase()).map(a -> a.conversationId).orElse(null);
+        Conversation c = conversationId == null ? null : Conversation.findById(conversationId);
+        return c != null && c.agentId != null;
     }
 
     static boolean optsOut(String text) {

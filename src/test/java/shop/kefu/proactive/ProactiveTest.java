@@ -190,6 +190,7 @@ class ProactiveTest {
     void aResolvedConversationIsFollowedUpAndAGoodRatingIsKeptAsItsRating() {
         String me = Ws.uniqueCustomer("PG");
         String agent = Tokens.agent("A-PG-" + me);
+        String before = metrics();
         String resolved;
         try (ChatClient chat = connect(me)) {
             reply(chat);
@@ -213,6 +214,9 @@ class ProactiveTest {
         }
         given().auth().oauth2(Tokens.of("admin", "ADM")).get("/api/agent/conversations/" + resolved).then().statusCode(200)
                 .body("rating", equalTo(5));
+        String after = metrics();
+        assertEquals(1, delta(before, after, "kefu_ratings_count", "served_by=\"agent\""), "the rating is counted once, as the agent's");
+        assertEquals(5, delta(before, after, "kefu_ratings_sum", "served_by=\"agent\""));
     }
 
     @Test
@@ -248,6 +252,7 @@ class ProactiveTest {
         String me = Ws.uniqueCustomer("PU");
         Shop.order("PU-" + me, me, "fresh", OffsetDateTime.now().minusHours(3), Shop.item("F-EGG", "土鸡蛋 30枚", 1, "19.90", false));
         String admin = Tokens.of("admin", "ADM");
+        String before = metrics();
         try (ChatClient chat = connect(me)) {
             reply(chat);
             post("{\"eventId\":\"ev-u1-" + me + "\",\"type\":\"delivery_exception\",\"orderId\":\"PU-" + me + "\",\"customerId\":\"" + me
@@ -290,6 +295,9 @@ class ProactiveTest {
             assertEquals(2, queue.getInt("[" + at + "].urgency"), "most urgent, with upset shoppers");
             assertEquals("bad_rating", queue.getString("[" + at + "].reason"));
         }
+        String after = metrics();
+        assertEquals(1, delta(before, after, "kefu_ratings_count", "served_by=\"bot\""), "the bot alone served the case");
+        assertEquals(1, delta(before, after, "kefu_ratings_sum", "served_by=\"bot\""));
     }
 
     @Test
