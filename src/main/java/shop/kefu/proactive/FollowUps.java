@@ -80,7 +80,7 @@ public class FollowUps {
         }
     }
 
-    @Scheduled(every = "${kefu.proactive.follow-up-check-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kefu.proactive.follow-up-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         sweep(OffsetDateTime.now());
     }

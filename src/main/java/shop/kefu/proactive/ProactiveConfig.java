@@ -25,7 +25,10 @@ public interface ProactiveConfig {
     @WithDefault("Asia/Shanghai")
     String zone();
 
-    /** How often each node looks for follow-ups that are due ({@code off} to disable, as the tests do). */
+    /**
+     * How often each node looks for follow-ups that are due ({@code off} to disable, as the tests do). Read
+     * through its key by {@link FollowUps}'s {@code @Scheduled}, which takes no bean; declared here for its default.
+     */
     @WithDefault("1m")
     String followUpCheckEvery();
 

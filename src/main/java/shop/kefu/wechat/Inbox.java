@@ -93,7 +93,7 @@ class Inbox {
         }
     }
 
-    @Scheduled(every = "${kefu.wechat.sweep-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kefu.wechat.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         if (!config.enabled()) {
             return;

@@ -62,7 +62,10 @@ public interface WechatConfig {
     @WithDefault("orderId")
     String orderParameter();
 
-    /** How often each node retries pushes not yet handled and replies not yet sent. */
+    /**
+     * How often each node retries pushes not yet handled and replies not yet sent. Read through its key by
+     * {@link Inbox}'s {@code @Scheduled}, which takes no bean; declared here for its type and default.
+     */
     @WithDefault("15s")
     Duration sweepEvery();
 
