@@ -35,7 +35,6 @@ import shop.kefu.handoff.AgentNote;
 class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String NOTE_AUTHOR = "wechat";
 
     @Inject
@@ -46,6 +45,8 @@ class Deliveries {
     EventLog log;
     @Inject
     Typing typing;
+    @Inject
+    ObjectMapper json;
 
     /**
      * A reply was stored: if its conversation is a WeChat one, send it (off the committing thread). An
@@ -148,10 +149,10 @@ class Deliveries {
         return events.size() == page;
     }
 
-    private static void advance(WechatConversation wc, long seq, List<String> quickReplies) {
+    private void advance(WechatConversation wc, long seq, List<String> quickReplies) {
         wc.deliveredSeq = seq;
         if (quickReplies != null) {
-            wc.quickReplies = JSON.valueToTree(quickReplies).toString();
+            wc.quickReplies = json.valueToTree(quickReplies).toString();
         }
         wc.updatedAt = OffsetDateTime.now();
     }
@@ -176,7 +177,7 @@ class Deliveries {
         n.persist();
     }
 
-    static List<String> offered(WechatConversation wc) {
+    List<String> offered(WechatConversation wc) {
         if (wc == null || wc.quickReplies == null) {
             return List.of();
         }
@@ -185,9 +186,9 @@ class Deliveries {
         return q;
     }
 
-    private static JsonNode parse(String json) {
+    private JsonNode parse(String text) {
         try {
-            return JSON.readTree(json);
+            return json.readTree(text);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -32,6 +34,8 @@ class Inbox {
     WechatTurns turns;
     @Inject
     Deliveries deliveries;
+    @Inject
+    ObjectMapper json;
 
     /** Stores a push unless it was seen before; true when it is new (and is then handled shortly). */
     boolean receive(PushMessage m) {
@@ -45,7 +49,7 @@ class Inbox {
                 InboxEntry e = new InboxEntry();
                 e.dedupeKey = key;
                 e.openid = m.fromUser();
-                e.message = m.json();
+                e.message = json.valueToTree(m).toString();
                 e.receivedAt = OffsetDateTime.now();
                 e.persistAndFlush();
                 return true;
@@ -77,7 +81,7 @@ class Inbox {
             return;
         }
         try {
-            turns.handle(PushMessage.fromJson(entry.message), entry.attempts);
+            turns.handle(message(entry), entry.attempts);
             QuarkusTransaction.requiringNew().run(() -> {
                 InboxEntry e = InboxEntry.findById(key);
                 e.processedAt = OffsetDateTime.now();
@@ -90,6 +94,14 @@ class Inbox {
             // a push that fails every time (a bug, not an outage) must not be retried forever
             LOG.errorf(e, "WeChat push %s from %s given up after %d attempts: %s", key, entry.openid, entry.attempts, entry.message);
             QuarkusTransaction.requiringNew().run(() -> InboxEntry.<InboxEntry> findById(key).processedAt = OffsetDateTime.now());
+        }
+    }
+
+    private PushMessage message(InboxEntry entry) {
+        try {
+            return json.readValue(entry.message, PushMessage.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable inbox row", e);
         }
     }
 

@@ -22,8 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class PushFormat {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PushFormat() {
     }
 
@@ -31,14 +29,14 @@ final class PushFormat {
         return body.stripLeading().startsWith("<");
     }
 
-    static Map<String, String> read(String body) {
-        return isXml(body) ? xml(body) : json(body);
+    static Map<String, String> read(ObjectMapper json, String body) {
+        return isXml(body) ? xml(body) : json(json, body);
     }
 
-    static Map<String, String> json(String body) {
+    static Map<String, String> json(ObjectMapper json, String body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = json.readTree(body);
         } catch (Exception e) {
             throw new BadPush("the body is neither XML nor JSON");
         }

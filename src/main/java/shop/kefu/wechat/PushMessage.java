@@ -2,17 +2,12 @@ package shop.kefu.wechat;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * One decrypted push: a user's message ({@code text}, {@code image}, {@code miniprogrampage}) or an
  * event ({@code user_enter_tempsession}). Stored in the inbox as JSON of these fields.
  */
 record PushMessage(String fromUser, long createTime, String msgType, String msgId, String content, String mediaId, String picUrl,
         String title, String pagePath, String event, String sessionFrom) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static PushMessage of(Map<String, String> f) {
         String from = f.get("FromUserName");
@@ -53,18 +48,5 @@ record PushMessage(String fromUser, long createTime, String msgType, String msgI
 
     boolean isEvent() {
         return "event".equals(msgType);
-    }
-
-    String json() {
-        ObjectNode n = JSON.valueToTree(this);
-        return n.toString();
-    }
-
-    static PushMessage fromJson(String json) {
-        try {
-            return JSON.readValue(json, PushMessage.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable inbox row", e);
-        }
     }
 }

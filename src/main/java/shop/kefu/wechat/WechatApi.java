@@ -23,22 +23,22 @@ class WechatApi {
     /** Over the number of messages allowed per user message. */
     static final int OVER_QUOTA = 45047;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     AccessTokens tokens;
     @Inject
     WechatHttp http;
+    @Inject
+    ObjectMapper json;
 
     WechatHttp.Answer sendText(String openid, String text) {
-        ObjectNode body = JSON.createObjectNode().put("touser", openid).put("msgtype", "text");
+        ObjectNode body = json.createObjectNode().put("touser", openid).put("msgtype", "text");
         body.putObject("text").put("content", text);
         return post("/cgi-bin/message/custom/send", body.toString());
     }
 
     /** Shows "typing" to the user (the next message sent cancels it). */
     WechatHttp.Answer typing(String openid) {
-        return post("/cgi-bin/message/custom/typing", JSON.createObjectNode().put("touser", openid).put("command", "Typing").toString());
+        return post("/cgi-bin/message/custom/typing", json.createObjectNode().put("touser", openid).put("command", "Typing").toString());
     }
 
     WechatHttp.Media image(String mediaId) {
@@ -50,11 +50,11 @@ class WechatApi {
         return m;
     }
 
-    private WechatHttp.Answer post(String path, String json) {
+    private WechatHttp.Answer post(String path, String body) {
         String token = tokens.current();
-        WechatHttp.Answer a = http.post(path, token, json);
+        WechatHttp.Answer a = http.post(path, token, body);
         if (TOKEN_REFUSED.contains(a.errcode())) {
-            a = http.post(path, tokens.refresh(token), json);
+            a = http.post(path, tokens.refresh(token), body);
         }
         return a;
     }

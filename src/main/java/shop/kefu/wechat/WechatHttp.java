@@ -22,10 +22,10 @@ class WechatHttp {
     /** WeChat's "system busy", also used here for a call that did not reach WeChat: try again later. */
     static final int BUSY = -1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     WechatConfig config;
+    @Inject
+    ObjectMapper json;
     private HttpClient client;
 
     @PostConstruct
@@ -52,7 +52,7 @@ class WechatHttp {
                 + "&secret=" + enc(config.appSecret().orElse(""));
         try {
             HttpResponse<String> r = client.send(get(url), HttpResponse.BodyHandlers.ofString());
-            JsonNode n = JSON.readTree(r.body());
+            JsonNode n = json.readTree(r.body());
             if (!n.hasNonNull("access_token")) {
                 throw new IllegalStateException("WeChat gave no access_token: " + n.path("errcode").asInt() + " " + n.path("errmsg").asText());
             }
@@ -65,10 +65,10 @@ class WechatHttp {
         }
     }
 
-    Answer post(String path, String token, String json) {
+    Answer post(String path, String token, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.apiBaseUrl() + path + "?access_token=" + enc(token)))
                 .timeout(config.apiTimeout()).header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
@@ -107,9 +107,9 @@ class WechatHttp {
         return HttpRequest.newBuilder(URI.create(url)).timeout(config.apiTimeout()).GET().build();
     }
 
-    private static Answer answer(String body) {
+    private Answer answer(String body) {
         try {
-            JsonNode n = JSON.readTree(body);
+            JsonNode n = json.readTree(body);
             return new Answer(n.path("errcode").asInt(0), n.path("errmsg").asText(""));
         } catch (IOException e) {
             return new Answer(BUSY, "unreadable answer");

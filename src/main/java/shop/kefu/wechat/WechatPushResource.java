@@ -5,6 +5,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +36,8 @@ public class WechatPushResource {
     WechatConfig config;
     @Inject
     Inbox inbox;
+    @Inject
+    ObjectMapper json;
 
     /** The console's URL check: echo {@code echostr} when the signature is ours. */
     @GET
@@ -73,13 +77,13 @@ public class WechatPushResource {
         }
         PushMessage message;
         try {
-            Map<String, String> fields = PushFormat.read(body);
+            Map<String, String> fields = PushFormat.read(json, body);
             String encrypted = fields.get("Encrypt");
             if ("aes".equalsIgnoreCase(encryptType) || encrypted != null) {
                 if (encrypted == null || !Signatures.matches(Signatures.sign(token, timestamp, nonce, encrypted), msgSignature)) {
                     return refused("bad msg_signature");
                 }
-                fields = PushFormat.read(crypto().decrypt(encrypted));
+                fields = PushFormat.read(json, crypto().decrypt(encrypted));
             }
             fields.replaceAll((k, v) -> StorableText.cleaned(v));
             message = PushMessage.of(fields);

@@ -114,11 +114,11 @@ class WechatTurns {
      * message goes to; none when no conversation is open. Read without opening one (storing the message
      * does that) and without {@link ChatService#open}'s count of the shopper's messages, on every message.
      */
-    private static List<String> offered(String customerId) {
+    private List<String> offered(String customerId) {
         WechatConversation open = QuarkusTransaction.requiringNew().call(() -> WechatConversation.getEntityManager().createQuery(
                 "select w from WechatConversation w, shop.kefu.conversation.Conversation c where c.id = w.conversationId and c.activeKey = ?1",
                 WechatConversation.class).setParameter(1, customerId).getResultStream().findFirst().orElse(null));
-        return Deliveries.offered(open);
+        return deliveries.offered(open);
     }
 
     private List<String> image(String customerId, PushMessage m, int attempt) {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Known answers from WeChat's published message-encryption sample code (WXBizMsgCrypt): a fixed random
  * prefix gives a fixed ciphertext, and a pushed message with its msg_signature decrypts to the text.
@@ -30,7 +32,7 @@ class MessageCryptoTest {
         assertTrue(Signatures.matches(Signatures.sign("spamtest", "1409735669", "1320562132", encrypt),
                 "5d197aaffba7e9b25a30732f161a50dee96bd5fa"));
         String plain = new MessageCrypto(KEY, "wx2c2769f8efd9abc2").decrypt(encrypt);
-        Map<String, String> fields = PushFormat.read(plain);
+        Map<String, String> fields = PushFormat.read(new ObjectMapper(), plain);
         assertEquals("oyORnuP8q7ou2gfYjqLzSIWZf0rs", fields.get("FromUserName"));
         assertEquals("abcdteT", fields.get("Content"));
         assertEquals("6054768590064713728", fields.get("MsgId"));
@@ -48,7 +50,7 @@ class MessageCryptoTest {
 
     @Test
     void xmlWithADoctypeIsRefusedSoNoEntityIsEverExpanded() {
-        assertThrows(BadPush.class, () -> PushFormat.read(
+        assertThrows(BadPush.class, () -> PushFormat.read(new ObjectMapper(),
                 "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><xml><Content>&x;</Content></xml>"));
     }
 }

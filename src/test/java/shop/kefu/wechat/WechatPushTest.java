@@ -188,7 +188,7 @@ class WechatPushTest {
             InboxEntry e = new InboxEntry();
             e.dedupeKey = m.dedupeKey();
             e.openid = me;
-            e.message = m.json();
+            e.message = JSON.valueToTree(m).toString();
             e.receivedAt = OffsetDateTime.now().minusMinutes(1);
             e.persist();
         });
