@@ -7,8 +7,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +28,7 @@ import shop.kefu.common.StorableText;
  */
 @Path("/wechat/push")
 @PermitAll
+@Singleton // Quarkus's default for resources, relied on: the cipher is made once
 public class WechatPushResource {
 
     private static final Logger LOG = Logger.getLogger(WechatPushResource.class);
@@ -38,6 +41,17 @@ public class WechatPushResource {
     Inbox inbox;
     @Inject
     ObjectMapper json;
+
+    /** Safe mode's cipher, made once: its key and AppID are fixed for the life of the process. Null without a key. */
+    private MessageCrypto crypto;
+
+    @PostConstruct
+    void init() {
+        // only when enabled: a disabled channel's key is never checked (WechatStartupCheck), so it may be malformed
+        if (config.enabled()) {
+            crypto = config.encodingAesKey().map(key -> new MessageCrypto(key, config.appId().orElse(null))).orElse(null);
+        }
+    }
 
     /** The console's URL check: echo {@code echostr} when the signature is ours. */
     @GET
@@ -96,8 +110,10 @@ public class WechatPushResource {
     }
 
     private MessageCrypto crypto() {
-        return new MessageCrypto(config.encodingAesKey().orElseThrow(() -> new BadPush("safe mode needs kefu.wechat.encoding-aes-key")),
-                config.appId().orElse(null));
+        if (crypto == null) {
+            throw new BadPush("safe mode needs kefu.wechat.encoding-aes-key");
+        }
+        return crypto;
     }
 
     private String enabledToken() {
