@@ -99,6 +99,7 @@ public class WechatPushResource {
                 }
                 fields = PushFormat.read(json, crypto().decrypt(encrypted));
             }
+            // once, for every field, before anything stores one (the inbox row, the user, the message)
             fields.replaceAll((k, v) -> StorableText.cleaned(v));
             message = PushMessage.of(fields);
         } catch (BadPush e) {

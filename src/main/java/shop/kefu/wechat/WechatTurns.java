@@ -65,7 +65,7 @@ class WechatTurns {
         OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochSecond(m.createTime()), ZoneOffset.UTC);
         if (m.isEvent()) {
             if ("user_enter_tempsession".equals(m.event())) {
-                WechatUser user = users.wrote(m.fromUser(), at, StorableText.cleaned(m.sessionFrom()));
+                WechatUser user = users.wrote(m.fromUser(), at, m.sessionFrom());
                 ChatService.Opened opened = chat.open(user.customerId);
                 // a new conversation's greeting (seq 1) is sent; an open one's history is not sent again
                 deliveries.follow(opened.conversationId(), m.fromUser(), opened.lastSeq() == 1 ? 0 : opened.lastSeq());
@@ -93,7 +93,10 @@ class WechatTurns {
         deliveries.deliver(accepted.conversationId()); // replies queued while the window was closed, then the answer
     }
 
-    /** The message as the shopper's text: what it says, or what it is, cut to the longest a shopper may write. */
+    /**
+     * The message as the shopper's text: what it says, or what it is, cut to the longest a shopper may
+     * write. The push's fields were made storable as it arrived ({@link WechatPushResource}).
+     */
     private String text(PushMessage m, List<String> images) {
         String text = switch (m.msgType()) {
             case "text" -> m.content();
@@ -101,7 +104,7 @@ class WechatTurns {
             case "miniprogrampage" -> orderCard(m);
             default -> "[暂不支持的消息类型：" + m.msgType() + "]";
         };
-        text = StorableText.cleaned(text == null ? "" : text).strip();
+        text = text == null ? "" : text.strip();
         if (text.isEmpty()) {
             return "[空消息]";
         }
@@ -170,7 +173,8 @@ class WechatTurns {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals(name)) {
                 String v = java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8).strip();
-                return v.isEmpty() || v.length() > 64 ? null : v;
+                // decoding can make what the push's cleaning removed: "%00" is U+0000
+                return v.isEmpty() || v.length() > 64 || !StorableText.storable(v) ? null : v;
             }
         }
         return null;
