@@ -36,7 +36,7 @@ public class Answers {
     Understanding understanding;
 
     public boolean confident(KnowledgeIndex.Result result) {
-        return result.top() != null && result.confidence() >= config.answerThreshold();
+        return config.action(result) == KnowledgeConfig.Action.ANSWER;
     }
 
     /**
@@ -95,7 +95,7 @@ public class Answers {
                     after.json()).on(TurnPath.FAQ);
         }
         DialogState failed = state.failed();
-        if (result.top() == null || confidence < config.clarifyThreshold()) {
+        if (config.action(result) == KnowledgeConfig.Action.HANDOFF) {
             return new TurnResult(replies.text("handoff.nothing.close"), confidence, List.of(), List.of(), List.of(),
                     HandoffReason.LOW_CONFIDENCE, failed.json()).on(TurnPath.HANDOFF);
         }

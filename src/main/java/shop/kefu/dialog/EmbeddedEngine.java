@@ -12,6 +12,7 @@ import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Order;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeIndex;
+import shop.kefu.policy.ClaimReason;
 import shop.kefu.privacy.PersonalData;
 import shop.kefu.understanding.Intent;
 import shop.kefu.understanding.ItemMatcher;
@@ -112,6 +113,10 @@ public class EmbeddedEngine implements TurnEngine {
         Intent intent = command ? commanded : reading.intent();
         if (intent == Intent.COMPLAINT && !understanding.angry(text)) {
             intent = Intent.OTHER; // a handoff for anger needs an angry word, not only a guess ("你们卖不卖手机")
+        }
+        if (intent == Intent.ORDER_STATUS && !command && reading.reason() != null && reading.reason() != ClaimReason.MISSING) {
+            // "单号…我点的是菠菜 送来的是油麦菜": what came is the problem, not where the parcel is
+            intent = Intent.AFTERSALES;
         }
         DialogState now = state; // what this turn starts from (a request just left is gone)
         return switch (intent) {

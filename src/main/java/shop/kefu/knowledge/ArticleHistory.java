@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every saved version of an article (kb_article_revision), written in the transaction that saves the
@@ -38,23 +40,32 @@ final class ArticleHistory {
         r.persist();
     }
 
-    /** Newest first. {@code read} turns a stored revision into content (JSON lists parsed). */
-    static List<Revision> of(String articleId, java.util.function.Function<ArticleRevision, ArticleData> read) {
+    /**
+     * Newest first, at most {@link #MAX_LISTED}. {@code read} turns a stored revision into content (JSON
+     * lists parsed). One version more than listed is read so that the oldest one listed is compared with
+     * the version before it, not called "created".
+     */
+    static List<Revision> of(String articleId, Function<ArticleRevision, ArticleData> read) {
         List<ArticleRevision> rows = ArticleRevision.<ArticleRevision> find("articleId = ?1 order by version desc", articleId)
-                .range(0, MAX_LISTED).list();
+                .range(0, MAX_LISTED).list(); // last index inclusive: MAX_LISTED + 1 rows
+        List<ArticleData> contents = rows.stream().map(read).toList();
         List<Revision> out = new ArrayList<>();
-        for (int i = 0; i < rows.size() && i < MAX_LISTED; i++) {
+        for (int i = 0; i < Math.min(rows.size(), MAX_LISTED); i++) {
             ArticleRevision r = rows.get(i);
-            ArticleData content = read.apply(r);
-            List<String> changed = i + 1 < rows.size() ? rows.get(i + 1).deleted && !r.deleted ? List.of("restored")
-                    : changes(read.apply(rows.get(i + 1)), content, r.deleted)
-                    : List.of(r.deleted ? "deleted" : "created");
-            out.add(new Revision(r.version, r.changedAt, r.changedBy, r.deleted, changed, content));
+            List<String> changed;
+            if (i + 1 == rows.size()) {
+                changed = List.of(r.deleted ? "deleted" : "created");
+            } else if (rows.get(i + 1).deleted && !r.deleted) {
+                changed = List.of("restored");
+            } else {
+                changed = changes(contents.get(i + 1), contents.get(i), r.deleted);
+            }
+            out.add(new Revision(r.version, r.changedAt, r.changedBy, r.deleted, changed, contents.get(i)));
         }
         return out;
     }
 
-    static java.util.Optional<ArticleRevision> find(String articleId, int version) {
+    static Optional<ArticleRevision> find(String articleId, int version) {
         ArticleRevision.Key key = new ArticleRevision.Key();
         key.articleId = articleId;
         key.version = version;

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -258,7 +259,7 @@ public class KnowledgeBase {
         }
         if (text != null && !text.isBlank()) {
             where.append(" and (lower(title) like :text or lower(questions) like :text or lower(answer) like :text or lower(tags) like :text)");
-            params.and("text", "%" + likeEscaped(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.and("text", "%" + likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (page.after() != null) {
             where.append(" and id > :after");

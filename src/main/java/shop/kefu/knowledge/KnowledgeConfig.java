@@ -32,4 +32,17 @@ public interface KnowledgeConfig {
     /** Below the answer threshold but at or above this, the bot asks which topic was meant. */
     @WithDefault("0.1")
     double clarifyThreshold();
+
+    /** What the bot does with a question: answer it, ask which topic was meant, or hand off. */
+    enum Action {
+        ANSWER, CLARIFY, HANDOFF
+    }
+
+    /** The one rule, so that the editors' search says what the chat would do. */
+    default Action action(KnowledgeIndex.Result found) {
+        if (found.top() == null || found.confidence() < clarifyThreshold()) {
+            return Action.HANDOFF;
+        }
+        return found.confidence() >= answerThreshold() ? Action.ANSWER : Action.CLARIFY;
+    }
 }

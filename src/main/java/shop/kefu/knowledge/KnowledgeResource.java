@@ -1,6 +1,7 @@
 package shop.kefu.knowledge;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -136,8 +137,8 @@ public class KnowledgeResource {
             throw Refusal.invalid("invalid_limit", "Parameter limit must be between 1 and 50.");
         }
         KnowledgeIndex.Result r = kb.search(q.strip(), n);
-        String action = r.confidence() >= config.answerThreshold() ? "answer" : r.confidence() >= config.clarifyThreshold() ? "clarify" : "handoff";
-        return new SearchResponse(q, round(r.confidence()), r.confidence() >= config.answerThreshold(), action,
+        KnowledgeConfig.Action action = config.action(r);
+        return new SearchResponse(q, round(r.confidence()), action == KnowledgeConfig.Action.ANSWER, action.name().toLowerCase(Locale.ROOT),
                 r.hits().stream().map(h -> new SearchHit(h.article().id(), h.article().title(), h.article().category(),
                         round(h.score()), round(h.cosine()), h.bm25Rank(), h.knnRank())).toList());
     }

@@ -35,8 +35,8 @@ final class KnowledgeRetriever implements ContentRetriever {
     @Override
     public List<Content> retrieve(Query query) {
         KnowledgeIndex.Result found = kb.search(query.text(), limit);
-        if (found.top() == null || found.confidence() < config.clarifyThreshold()) {
-            return List.of();
+        if (config.action(found) == KnowledgeConfig.Action.HANDOFF) {
+            return List.of(); // nothing close enough to show the model: the same cut the embedded engine hands off at
         }
         return found.hits().stream().map(h -> {
             Metadata m = new Metadata().put(ARTICLE_ID, h.article().id()).put(TITLE, h.article().title());

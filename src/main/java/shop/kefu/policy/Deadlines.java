@@ -53,18 +53,20 @@ public final class Deadlines {
         return out;
     }
 
-    /** The engine allows {@code since.toMinutes() <= hours * 60}. */
+    /**
+     * Open is the engine's own test. The engine counts whole minutes, so the window shown ends on the
+     * hour and the minute after it is still granted.
+     */
     private static Deadline hours(String rule, String label, OffsetDateTime deliveredAt, int hours, OffsetDateTime now) {
-        OffsetDateTime until = deliveredAt.plusHours(hours);
-        return new Deadline(rule, label, until, !now.isAfter(until));
+        return new Deadline(rule, label, deliveredAt.plusHours(hours), PolicyEngine.withinHours(Duration.between(deliveredAt, now), hours));
     }
 
     /**
-     * The engine counts started days, {@code (hours + 23) / 24 <= days}, which holds while fewer than
-     * {@code days * 24 + 1} whole hours have passed.
+     * Open is the engine's own test. The engine counts started days, which still holds in the hour after
+     * {@code days * 24} hours: that hour's last minute is the end shown.
      */
     private static Deadline days(String rule, String label, OffsetDateTime deliveredAt, int days, OffsetDateTime now) {
-        OffsetDateTime until = deliveredAt.plusHours(days * 24L).plus(Duration.ofMinutes(59));
-        return new Deadline(rule, label, until, Duration.between(deliveredAt, now).toHours() <= days * 24L);
+        return new Deadline(rule, label, deliveredAt.plusHours(days * 24L).plusMinutes(59),
+                PolicyEngine.withinDays(Duration.between(deliveredAt, now), days));
     }
 }

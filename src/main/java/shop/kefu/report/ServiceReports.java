@@ -1,5 +1,7 @@
 package shop.kefu.report;
 
+import java.time.LocalDate;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,7 +39,7 @@ class ServiceReports {
      */
     public ServiceReport.Unanswered gaps(String from, String to) {
         if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            java.time.LocalDate today = java.time.LocalDate.now(config.zone());
+            LocalDate today = LocalDate.now(config.zone());
             from = today.minusDays(GAP_DAYS - 1).toString();
             to = today.toString();
         }

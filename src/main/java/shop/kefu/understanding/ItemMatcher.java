@@ -3,6 +3,7 @@ package shop.kefu.understanding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,7 +61,7 @@ public final class ItemMatcher {
             if (!hit.isEmpty()) {
                 hit.stream().filter(o -> !byNumber.contains(o)).forEach(byNumber::add);
             } else if (unknown == null && looksLikeOrderNumber(token) && !otherNumber(text, m.start())) {
-                unknown = token.toUpperCase(java.util.Locale.ROOT);
+                unknown = token.toUpperCase(Locale.ROOT);
             }
         }
         if (!byNumber.isEmpty()) {
@@ -83,9 +84,10 @@ public final class ItemMatcher {
     /** The lines whose names the message names best (empty when it names none). */
     private static List<Candidate> best(String text, List<Candidate> lines, Lexicon lexicon) {
         List<Lexicon.Product> said = mentioned(text, lexicon);
+        String loose = withoutLongerWords(text, lexicon);
         Map<Candidate, Double> named = new LinkedHashMap<>();
         for (Candidate c : lines) {
-            double s = score(text, said, c, lexicon);
+            double s = score(text, loose, said, c, lexicon);
             if (s > 0) {
                 named.put(c, s);
             }
@@ -98,8 +100,25 @@ public final class ItemMatcher {
                 fine.forEach(named::remove);
             }
         }
+        if (named.size() > 1) {
+            // "三文鱼到了 虾没见着": the item named in the clause that states the problem is the one it is
+            // about, however much better another's name is matched elsewhere
+            List<String> clauses = problemClauses(text, lexicon);
+            List<Candidate> withProblem = named.keySet().stream().filter(c -> clauses.stream()
+                    .anyMatch(clause -> score(clause, withoutLongerWords(clause, lexicon), mentioned(clause, lexicon), c, lexicon) > 0)).toList();
+            if (!withProblem.isEmpty() && withProblem.size() < named.size()) {
+                named.keySet().retainAll(withProblem);
+            }
+        }
         double top = named.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return named.entrySet().stream().filter(e -> Math.abs(e.getValue() - top) < 1e-9).map(Map.Entry::getKey).toList();
+    }
+
+    /** The clauses of the text that state a problem: a reason word in them, not negated. */
+    private static List<String> problemClauses(String text, Lexicon lexicon) {
+        Text.Analysis a = Text.analyse(text, lexicon);
+        return a.hits().stream().filter(h -> h.word().list().equals("reason") && !h.negated()).map(h -> a.clauses().get(h.clause()).text())
+                .distinct().toList();
     }
 
     /** Every mention of the line's product in the text is followed by a phrase saying it is fine. */
@@ -120,7 +139,7 @@ public final class ItemMatcher {
         return mentioned;
     }
 
-    static double score(String text, List<Lexicon.Product> said, Candidate c, Lexicon lexicon) {
+    private static double score(String text, String loose, List<Lexicon.Product> said, Candidate c, Lexicon lexicon) {
         String name = Text.normalise(c.item().name());
         double best = 0;
         int overlap = overlap(text, name);
@@ -128,7 +147,7 @@ public final class ItemMatcher {
             best = 2 + overlap;
         }
         List<Lexicon.Product> itemTypes = mentioned(name, lexicon);
-        if (best == 0 && sharesOneCharacterWord(text, name, lexicon)) {
+        if (best == 0 && sharesOneCharacterWord(loose, name, lexicon)) {
             best = 2;
         }
         for (Lexicon.Product p : said) {
@@ -147,25 +166,27 @@ public final class ItemMatcher {
      * A one-character product word (虾, 桃, 蛋, 梨) that both the message and this line's name contain.
      * Alone such a word says too little (床 in 起床), so it counts only against the shopper's own
      * lines, and less than any longer word: "20个蛋只来了15个" is about the eggs they bought.
+     *
+     * @param loose the message {@link #withoutLongerWords without its longer product words}
      */
-    private static boolean sharesOneCharacterWord(String text, String name, Lexicon lexicon) {
-        String loose = null; // the text without its longer product words: 蛋 in 蛋糕 is not an egg
+    private static boolean sharesOneCharacterWord(String loose, String name, Lexicon lexicon) {
         for (Lexicon.ProductWord w : lexicon.productWords()) {
-            if (w.word().length() == 1 && name.contains(w.word()) && text.contains(w.word())) {
-                if (loose == null) {
-                    loose = text;
-                    for (Lexicon.ProductWord longer : lexicon.productWords()) {
-                        if (longer.word().length() > 1) {
-                            loose = loose.replace(longer.word(), " ");
-                        }
-                    }
-                }
-                if (loose.contains(w.word())) {
-                    return true;
-                }
+            if (w.word().length() == 1 && name.contains(w.word()) && loose.contains(w.word())) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The text with its product words of two or more characters blanked out: 蛋 in 蛋糕 is not an egg. */
+    private static String withoutLongerWords(String text, Lexicon lexicon) {
+        String loose = text;
+        for (Lexicon.ProductWord longer : lexicon.productWords()) {
+            if (longer.word().length() > 1 && loose.contains(longer.word())) {
+                loose = loose.replace(longer.word(), " ");
+            }
+        }
+        return loose;
     }
 
     /** A word for a whole category (生鲜, 家电, 家具): top level, and no product names it as its parent. */
@@ -216,7 +237,7 @@ public final class ItemMatcher {
 
     /** Same order: equal ignoring case and separators, or the last digits after 尾号. */
     private static boolean sameOrder(String orderId, String token, String text, int at) {
-        String id = orderId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String id = orderId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         String t = token.replaceAll("[^a-z0-9]", "");
         if (id.equals(t)) {
             return true;

@@ -2,6 +2,7 @@ package shop.kefu.understanding;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +24,39 @@ public final class Lexicon {
     record ProductWord(Product product, String word) {
     }
 
-    /** A lexicon word: its list ("reason", "kind", "usage", "anger") and label. */
+    /**
+     * A lexicon word: its list ("reason", "kind", "usage", "anger") and label. A word written with "…"
+     * (normalised to "...") is split: its two parts with up to {@link #GAP} characters between them, as a
+     * resultative says it ("压得稀巴烂" for 压得…烂).
+     */
     public record Word(String list, String label, String word) {
+        static final String SPLIT = "...";
+
+        /** The first part (the whole word when it is not split). */
+        String head() {
+            int at = word.indexOf(SPLIT);
+            return at < 0 ? word : word.substring(0, at);
+        }
+
+        /** The second part, or null when the word is not split. */
+        String tail() {
+            int at = word.indexOf(SPLIT);
+            return at < 0 ? null : word.substring(at + SPLIT.length());
+        }
     }
 
-    /** Reason, kind, usage and anger words by first character, longest first (不制冷 wins over 不, 退货 over 退). */
+    /** Characters a split word's parts may stand apart. */
+    static final int GAP = 3;
+
+    /**
+     * What the shopper ordered and what came ("我点的是菠菜 送来的是油麦菜"): a wrong item by its shape,
+     * whatever the goods are called. markers.txt, lists ordered and came.
+     */
+    record Swap(List<String> ordered, List<String> came) {
+        static final Swap NONE = new Swap(List.of(), List.of());
+    }
+
+    /** Reason, kind, usage, anger and visit words by first character, longest first (不制冷 wins over 不, 退货 over 退). */
     private final Map<Character, List<Word>> byFirst;
     private final List<Product> products;
     /** Every product word with its type, longest first (so 豆浆机 wins over 豆浆): built once, matched per turn. */
@@ -36,25 +65,26 @@ public final class Lexicon {
     private final List<String> contrasts;
     private final List<String> fine;
     private final List<String> ignored;
+    private final Swap swap;
 
     Lexicon(Map<String, List<String>> reasons, Map<String, List<String>> kinds, List<Product> products, List<String> negators,
             List<String> contrasts, List<String> fine, List<String> ignored) {
-        this(reasons, kinds, Map.of(), List.of(), products, negators, contrasts, fine, ignored);
+        this(reasons, kinds, Map.of(), products, negators, contrasts, fine, ignored, Swap.NONE);
     }
 
     /**
-     * @param usage words saying the goods are unused ("yes") or used ("no")
-     * @param anger words of anger or complaint (垃圾, 投诉, 气死)
+     * @param marked other labelled word lists by list name: "usage" (words saying the goods are unused,
+     *               "yes", or used, "no"), "anger" (垃圾, 投诉, 气死), "visit" (asking for a repair or an
+     *               installation visit)
      */
-    Lexicon(Map<String, List<String>> reasons, Map<String, List<String>> kinds, Map<String, List<String>> usage, List<String> anger,
-            List<Product> products, List<String> negators, List<String> contrasts, List<String> fine, List<String> ignored) {
+    Lexicon(Map<String, List<String>> reasons, Map<String, List<String>> kinds, Map<String, Map<String, List<String>>> marked,
+            List<Product> products, List<String> negators, List<String> contrasts, List<String> fine, List<String> ignored, Swap swap) {
         List<Word> all = new ArrayList<>();
-        usage.forEach((label, ws) -> ws.forEach(w -> all.add(new Word("usage", label, w))));
-        anger.forEach(w -> all.add(new Word("anger", "anger", w)));
+        marked.forEach((list, labels) -> labels.forEach((label, ws) -> ws.forEach(w -> all.add(new Word(list, label, w)))));
         reasons.forEach((label, ws) -> ws.forEach(w -> all.add(new Word("reason", label, w))));
         kinds.forEach((label, ws) -> ws.forEach(w -> all.add(new Word("kind", label, w))));
         all.sort(Comparator.comparingInt((Word w) -> w.word().length()).reversed());
-        Map<Character, List<Word>> first = new java.util.HashMap<>();
+        Map<Character, List<Word>> first = new HashMap<>();
         all.forEach(w -> first.computeIfAbsent(w.word().charAt(0), c -> new ArrayList<>()).add(w));
         this.byFirst = first;
         this.products = List.copyOf(products);
@@ -66,6 +96,11 @@ public final class Lexicon {
         this.contrasts = contrasts.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         this.fine = List.copyOf(fine);
         this.ignored = ignored.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.swap = swap;
+    }
+
+    Swap swap() {
+        return swap;
     }
 
     /** Words starting with this character, longest first. */

@@ -2,6 +2,7 @@ package shop.kefu.understanding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class Reader {
     }
 
     private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
-            "hypothetical");
+            "hypothetical", "ordered", "came", "repair", "install");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -83,9 +84,11 @@ public final class Reader {
         Lexicon lexicon = new Lexicon(
                 Lexicon.parseLists(read.apply("problems.txt"), "problems.txt", Set.copyOf(REASONS.subList(1, REASONS.size()))),
                 Lexicon.parseLists(read.apply("kinds.txt"), "kinds.txt", Set.copyOf(KINDS.subList(1, KINDS.size()))),
-                Map.of("yes", m.apply("unused"), "no", m.apply("used")), m.apply("anger"),
+                Map.of("usage", Map.of("yes", m.apply("unused"), "no", m.apply("used")), "anger", Map.of("anger", m.apply("anger")),
+                        "visit", Map.of("repair", m.apply("repair"), "install", m.apply("install"))),
                 Lexicon.parseProducts(read.apply("products.txt"), "products.txt"),
-                m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"));
+                m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"),
+                new Lexicon.Swap(m.apply("ordered"), m.apply("came")));
         return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical")),
                 parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed);
     }
@@ -131,7 +134,8 @@ public final class Reader {
         double[] pi = intent.predict(dense, features);
         int best = argmax(pi);
         String k = decide(KINDS, kind.predict(dense, features), a, "kind");
-        String r = stated(decide(REASONS, reason.predict(dense, features), a, "reason"), a);
+        double[] pr = reason.predict(dense, features);
+        String r = stated(decide(REASONS, pr, a, "reason"), pr, a);
         String u = UNUSED.get(argmax(unused.predict(dense, features)));
         if ("-".equals(u)) { // "用了两回", "还没拆封": the usage words of markers.txt say it plainly
             List<String> usage = a.positive("usage");
@@ -177,13 +181,27 @@ public final class Reader {
     }
 
     /**
-     * A reason the shopper states in words of their own, guessed without one of its words, gives way to
-     * a reason whose word is there ("两盒胀包了" is spoiled, not missing). With no word for any reason the
-     * guess stands: "订的一米八 送来的一米五" says wrong item by its shape alone.
+     * The classifier's reason against the reasons the message states in lexicon words. A reason the
+     * shopper states in words of their own, guessed without one of its words, gives way to a reason whose
+     * word is there ("两盒胀包了" is spoiled, not missing); so does any guess the model is not sure of
+     * (the lexicon lists only words that almost always mean their reason). With no word for any reason
+     * the guess stands.
      */
-    private static String stated(String r, Text.Analysis a) {
+    private static String stated(String r, double[] p, Text.Analysis a) {
         List<String> said = a.positive("reason");
-        return STATED_ONLY.contains(r) && !said.contains(r) && !said.isEmpty() ? said.get(0) : r;
+        if (said.isEmpty() || said.contains(r)) {
+            return r;
+        }
+        if (STATED_ONLY.contains(r)) {
+            return said.get(0);
+        }
+        // a guess the model is not sure of gives way to a reason the message states in a word of its own
+        // ("压烂" is damaged however near 烂 is to spoiled): of those, the one the model finds likeliest
+        int guessed = REASONS.indexOf(r);
+        if (guessed > 0 && p[guessed] >= SURE) {
+            return r;
+        }
+        return said.stream().max(Comparator.comparingDouble(label -> p[REASONS.indexOf(label)])).orElse(r);
     }
 
     /**

@@ -2,8 +2,10 @@ package shop.kefu.understanding;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads one message the way the classifier needs it: clauses, the clause that carries the point after
@@ -20,6 +22,9 @@ final class Text {
     private static final List<String> QUESTION_CUES = List.of("吗", "什么", "怎么", "咋", "如何", "为啥", "多久", "多长",
             "几天能", "要几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "啥时候", "点算", "点样", "?",
             "哪天", "哪个", "哪种", "几号", "来着", "怎样");
+    private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|公斤|千克|kg|升|l|码|cm|匹|克|g|ml|毫升|瓦|w)");
+    /** Grammar and counting characters, which say nothing of what the goods are ("米的", "一箱"). */
+    private static final String FUNCTION_CHARS = "的是了个一箱袋盒份只件台套把张来给我";
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
     private static final String NEGATION_STOPS = "就才又要却";
     /** What may stand between a word and a phrase saying it is fine ("质量也没问题", "蓝莓倒是没事"): up to two of these. */
@@ -115,6 +120,14 @@ final class Text {
                 clauses.add(c);
             }
         }
+        if (swapped(text, lexicon)) {
+            // in the clause naming what was ordered: that is the shopper's item, the one the claim is about
+            int ordered = 0;
+            while (ordered + 1 < clauses.size() && lexicon.swap().ordered().stream().noneMatch(clauses.get(ordered).text()::contains)) {
+                ordered++;
+            }
+            hits.add(new Hit(new Lexicon.Word("reason", "wrong_item", "ordered...came"), ordered, false, clauses.get(ordered).focus()));
+        }
         boolean question = QUESTION_CUES.stream().anyMatch(text::contains) || text.endsWith("呢");
         return new Analysis(text, clauses, hits, question);
     }
@@ -133,12 +146,13 @@ final class Text {
         List<Found> all = new ArrayList<>();
         for (int i = 0; i < t.length(); i++) {
             for (Lexicon.Word w : lexicon.startingWith(t.charAt(i))) {
-                if (t.startsWith(w.word(), i)) {
-                    all.add(new Found(w, i, i + w.word().length()));
+                int end = end(t, i, w);
+                if (end > 0) {
+                    all.add(new Found(w, i, end));
                 }
             }
         }
-        all.sort(java.util.Comparator.comparingInt((Found f) -> f.end() - f.start()).reversed().thenComparingInt(Found::start));
+        all.sort(Comparator.comparingInt((Found f) -> f.end() - f.start()).reversed().thenComparingInt(Found::start));
         List<Found> found = new ArrayList<>();
         for (Found f : all) {
             if (!any(taken, f.start(), f.end())) {
@@ -163,7 +177,7 @@ final class Text {
                 from = at + 1;
             }
         }
-        found.sort(java.util.Comparator.comparingInt(Found::start));
+        found.sort(Comparator.comparingInt(Found::start));
         for (Found f : found) {
             boolean neg = negators.stream().anyMatch(n -> n[1] <= f.start() && f.start() - n[1] < NEGATION_REACH
                     && t.substring(n[1], f.start()).chars().noneMatch(c -> NEGATION_STOPS.indexOf(c) >= 0))
@@ -171,6 +185,61 @@ final class Text {
             hits.add(new Hit(f.word(), index, neg, focus));
         }
         return new Clause(t, focus, negated);
+    }
+
+    /** Where the word found at {@code at} ends, or -1 when it is not there (a split word's parts within the gap). */
+    private static int end(String t, int at, Lexicon.Word w) {
+        if (!t.startsWith(w.head(), at)) {
+            return -1;
+        }
+        int from = at + w.head().length();
+        if (w.tail() == null) {
+            return from;
+        }
+        int tail = t.indexOf(w.tail(), from);
+        return tail >= 0 && tail - from <= Lexicon.GAP ? tail + w.tail().length() : -1;
+    }
+
+    /**
+     * "我点的是菠菜 送来的是油麦菜", "买嘞是苹果 寄来一箱梨子": what the shopper ordered, then something
+     * else that came, named by a product word, a number or "的是", sharing no word with what was ordered
+     * ("买的是草莓 送来的草莓全烂了" is the same goods). A shape, so it holds for goods nobody listed.
+     */
+    static boolean swapped(String text, Lexicon lexicon) {
+        for (String o : lexicon.swap().ordered()) {
+            for (int at = text.indexOf(o); at >= 0; at = text.indexOf(o, at + 1)) {
+                int from = at + o.length();
+                for (String c : lexicon.swap().came()) {
+                    int came = text.indexOf(c, from);
+                    if (came < 0 || came - from > 12) {
+                        continue;
+                    }
+                    String ordered = text.substring(from, came);
+                    String got = text.substring(came + c.length(), Math.min(text.length(), came + c.length() + 8)).split("[ ,，。!！?？]")[0];
+                    if (names(got, lexicon) && !sharesContent(ordered, got)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What came is named: "的是…", a size (1.5米, 55寸, 8公斤; "来了3盒" is a count) or a product word. */
+    private static boolean names(String got, Lexicon lexicon) {
+        return got.startsWith("的是") || got.startsWith("是") || SIZE.matcher(got).find()
+                || lexicon.productWords().stream().anyMatch(w -> got.contains(w.word()));
+    }
+
+    /** Whether two phrases share a pair of letters that are not grammar or counting words (1.5米 and 1.8米 share none). */
+    private static boolean sharesContent(String a, String b) {
+        for (int i = 0; i + 2 <= a.length(); i++) {
+            String pair = a.substring(i, i + 2);
+            if (pair.chars().allMatch(ch -> Character.isLetter(ch) && FUNCTION_CHARS.indexOf(ch) < 0) && b.contains(pair)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "质量没问题", "包装挺好": the word is followed by a phrase saying it is fine. */

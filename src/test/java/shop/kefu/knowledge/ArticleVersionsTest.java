@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -55,6 +56,36 @@ class ArticleVersionsTest {
                 .extract().jsonPath().getList("[0].changed"));
         given().auth().oauth2(bob).contentType("application/json").body("{}").post("/api/kb/articles/" + id + "/history/3/restore")
                 .then().statusCode(200).body("version", equalTo(5));
+    }
+
+    @Test
+    void aLongHistoryListsTheNewest200AndTheOldestListedSaysWhatChanged() {
+        String id = "mangosteen-long-" + System.nanoTime();
+        String editor = Tokens.of("editor", "dave");
+        given().auth().oauth2(editor).contentType("application/json").body(article(id, "山竹怎么挑选", null)).post("/api/kb/articles")
+                .then().statusCode(201);
+        // 201 more saves, written as the history stores them (saving through the API would re-index each)
+        QuarkusTransaction.requiringNew().run(() -> {
+            ArticleRevision first = ArticleHistory.find(id, 1).orElseThrow();
+            for (int v = 2; v <= 202; v++) {
+                ArticleRevision r = new ArticleRevision();
+                r.articleId = id;
+                r.version = v;
+                r.category = first.category;
+                r.title = "山竹怎么挑选 第" + v + "版";
+                r.questions = first.questions;
+                r.tags = first.tags;
+                r.answer = first.answer;
+                r.changedAt = first.changedAt;
+                r.changedBy = "dave";
+                r.persist();
+            }
+        });
+        JsonPath history = given().auth().oauth2(editor).get("/api/kb/articles/" + id + "/history").then().statusCode(200).extract().jsonPath();
+        List<Integer> versions = history.getList("version");
+        assertEquals(200, versions.size());
+        assertEquals(List.of(202, 3), List.of(versions.get(0), versions.get(199)));
+        assertEquals(List.of("title"), history.getList("[199].changed"), "version 3 is compared with version 2, not called created");
     }
 
     @Test

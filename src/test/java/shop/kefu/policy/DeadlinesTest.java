@@ -22,7 +22,7 @@ class DeadlinesTest {
 
     @Test
     void eachWindowIsOpenExactlyWhileTheEngineStillApproves() {
-        for (OffsetDateTime now : List.of(DELIVERED.plusHours(48), DELIVERED.plusHours(48).plusMinutes(1), DELIVERED.plusDays(7).plusMinutes(30),
+        for (OffsetDateTime now : List.of(DELIVERED.plusHours(48), DELIVERED.plusHours(48).plusSeconds(30), DELIVERED.plusHours(48).plusMinutes(1), DELIVERED.plusDays(7).plusMinutes(30),
                 DELIVERED.plusDays(7).plusHours(1), DELIVERED.plusDays(30).plusMinutes(59), DELIVERED.plusDays(31))) {
             var fresh = Deadlines.of(POLICY, "fresh", DELIVERED, false, now).get(0);
             assertEquals(decide(ClaimKind.REFUND, ClaimReason.SPOILED, "fresh", now).outcome() != Decision.Outcome.REJECTED, fresh.open(),

@@ -66,6 +66,21 @@ class ItemMatcherTest {
         assertMatch(ORDERS, message, reason, skus, unknown, named);
     }
 
+    /** The same products, with problem words: the clause that states the problem names the item. */
+    static final Lexicon WITH_PROBLEMS = new Lexicon(Map.of("missing", List.of("没见着"), "spoiled", List.of("烂")), Map.of(),
+            LEXICON.products(), List.of("不", "没"), List.of("但是"), List.of("没问题"), List.of());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "草莓到了 芒果没见着 | MISSING | MANGO",
+            "海南贵妃芒到了 草莓没见着 | MISSING | STRAW",
+            "芒果 草莓 都烂了 | SPOILED | MANGO STRAW",
+            "芒果烂了 | SPOILED | MANGO" })
+    void ofTwoItemsNamedTheOneInTheClauseWithTheProblem(String message, ClaimReason reason, String skus) {
+        ItemMatcher.Match m = ItemMatcher.match(message, ORDERS, WITH_PROBLEMS, reason);
+        assertEquals(List.of(skus.split(" ")), m.candidates().stream().map(c -> c.item().sku()).toList());
+    }
+
     static final List<Order> MORE_ORDERS = List.of(
             order("2026112811112222", "fresh", item("EGGS", "山里土鸡蛋 20枚")),
             order("JD20261128003", "furniture", item("CHAIR", "人体工学办公椅")));

@@ -40,7 +40,11 @@ class ReaderTest {
             "退款好几天了还没到账 | AFTERSALES_STATUS | - | - | -",
             "我的快递到哪了 | ORDER_STATUS | - | - | -",
             "帮我约个师傅上门装空调 | INSTALL | - | - | -",
-            "你们什么破服务 | COMPLAINT | - | - | -" })
+            "你们什么破服务 | COMPLAINT | - | - | -",
+            // session 10: a resultative split by 得, and what came instead of what was ordered
+            "西瓜摔得稀碎 | AFTERSALES | - | DAMAGED | -",
+            "我要的是黄桃 寄来的是一箱水蜜桃 | AFTERSALES | - | WRONG_ITEM | -",
+            "桃子到了闻着不对劲 软塌塌的 | AFTERSALES | - | SPOILED | -" })
     void readsWhatTheShopperSays(String text, String intent, String kind, String reason, String unused) {
         Reading r = reader.read(text, embedder.apply(text));
         assertEquals(intent, r.intent().name(), "intent");

@@ -192,6 +192,31 @@ class UnderstandingChatTest {
         }
     }
 
+    /**
+     * Session 10's classes, in wordings of our own: what came instead of what was ordered, with the order
+     * number (not a question about the parcel); a crushing said with 得; the item named in the clause that
+     * states the problem, however well another is named elsewhere.
+     */
+    @Test
+    void wrongGoodsByTheirShapeCrushingAndTheItemBesideTheProblem() {
+        String me = Ws.uniqueCustomer("UND");
+        String number = "2026" + String.format("%012d", Math.floorMod((long) me.hashCode() * 17, 1_000_000_000_000L));
+        Shop.order(number, me, "fresh", OffsetDateTime.now().minusHours(6), MANGO);
+        try (ChatClient c = chat(me)) {
+            JsonNode r = c.say("单号" + number + " 我拍的是芒果 寄来的是一箱火龙果 咋回事");
+            assertEquals("MANGO", r.at("/aftersales/sku").asText(), r.toString());
+            assertEquals("wrong_item", r.at("/aftersales/reason").asText(), r.toString());
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "S", "fresh", 6, STRAWBERRY }))) {
+            understood(c.say("草莓被压得稀烂 退钱"), "STRAW", "refund", "damaged");
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "SM", "fresh", 6, STRAWBERRY + "," + MANGO }))) {
+            JsonNode r = c.say("海南贵妃芒收到了 草莓一盒都没见着");
+            assertEquals("STRAW", r.at("/aftersales/sku").asText(), r.toString());
+            assertEquals("missing", r.at("/aftersales/reason").asText(), r.toString());
+        }
+    }
+
     @Test
     void orderNumbersInAnyCommonFormat() {
         String[] said = { "订单%s的东西烂了好几个", "单号%s里面坏了一半", "%s 这单水果不新鲜 烂的" };
