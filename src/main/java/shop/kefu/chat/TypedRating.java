@@ -1,5 +1,7 @@
 package shop.kefu.chat;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +27,14 @@ import shop.kefu.conversation.TypedScore;
 @ApplicationScoped
 public class TypedRating {
 
+    /**
+     * How long after the resolution a bare score still answers the rating question. On the chat page a
+     * new connection opens a new conversation, so a later "5" is never taken for a rating; WeChat has no
+     * connection, and its window for replying to a user is 48 hours: a score days later answers
+     * something else (a follow-up, a question), not the old prompt.
+     */
+    static final Duration ANSWERED_WITHIN = Duration.ofHours(48);
+
     @Inject
     Conversations conversations;
     @Inject
@@ -48,7 +58,8 @@ public class TypedRating {
                 return null; // a resend: the usual path acknowledges it with its seq
             }
             Conversation latest = Conversation.<Conversation> find("customerId = ?1 order by createdAt desc", customerId).firstResult();
-            if (latest == null || latest.resolvedAt == null || !latest.rateable()) {
+            if (latest == null || latest.resolvedAt == null || !latest.rateable()
+                    || latest.resolvedAt.isBefore(OffsetDateTime.now().minus(ANSWERED_WITHIN))) {
                 return null;
             }
             Conversation c = conversations.lock(latest.id);

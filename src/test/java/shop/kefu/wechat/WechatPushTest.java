@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
+import shop.kefu.conversation.Conversation;
 import shop.kefu.proactive.FollowUps;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
@@ -386,6 +387,26 @@ class WechatPushTest {
                 .extract().jsonPath().getInt("rating"));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> WechatConversation.count("openid", me)),
                 "no new conversation for the score");
+    }
+
+    @Test
+    void aScoreTypedDaysAfterTheResolutionIsAMessageNotARating() {
+        String me = openid();
+        push(text(me, "1000031", "转人工"), "application/json").then().statusCode(200);
+        await("the conversation", () -> QuarkusTransaction.requiringNew().call(() -> WechatConversation.count("openid", me) > 0));
+        String id = conversationOf(me);
+        String agent = Tokens.of("agent", "AG-" + me);
+        await("the conversation in the queue", () -> given().auth().oauth2(agent).get("/api/agent/queue?limit=200").asString().contains(id));
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/claim").then().statusCode(200);
+        given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/resolve").then().statusCode(200);
+        await("the request for a rating", () -> FakeWechat.textsTo(me).stream().anyMatch(t -> t.contains("打个分")));
+        QuarkusTransaction.requiringNew().run(() -> Conversation.update("resolvedAt = ?1 where id = ?2",
+                OffsetDateTime.now().minusHours(49), id));
+
+        push(text(me, "1000032", "4"), "application/json").then().statusCode(200);
+        await("a second conversation for the message", () -> QuarkusTransaction.requiringNew().call(() -> WechatConversation.count("openid", me)) == 2L);
+        assertNull(given().auth().oauth2(Tokens.of("admin", "ADM")).get("/api/agent/conversations/" + id).then().statusCode(200)
+                .extract().jsonPath().get("rating"), "three days on, a 4 answers nothing it was asked");
     }
 
     @Test
