@@ -232,23 +232,27 @@ public class ProactiveTurns {
             f.score = score;
             f.comment = kept;
             f.answeredAt = OffsetDateTime.now();
+            boolean counted = true;
             if (f.subjectConversation() != null) {
                 // the rating of the resolved conversation, where the service's ratings are kept (the report's CSAT)
                 Conversation rated = conversations.lock(f.subjectConversation());
-                if (rated != null && rated.rateable()) {
+                counted = rated != null && rated.rateable(); // rated meanwhile (rate frame): counted then, not twice
+                if (counted) {
                     rated.rating = score;
                     rated.ratingComment = kept;
                 }
             }
             Conversation here = conversations.lock(turn.conversationId());
             log.append(here, new ServerEvent.Rating(score, kept), "shopper", kept);
-            return new Answered(servedByAgent(f));
+            return new Answered(counted, servedByAgent(f));
         });
         if (answered == null) {
             return Optional.empty();
         }
         metrics.followUpAnswered();
-        ratings.rated(score, answered.servedByAgent());
+        if (answered.counted()) {
+            ratings.rated(score, answered.servedByAgent());
+        }
         if (score <= config.badRating()) {
             return Optional.of(say(turn, replies.text("proactive.followup.sorry"), List.of(), TurnPath.HANDOFF)
                     .withHandoff(HandoffReason.BAD_RATING));
@@ -256,7 +260,8 @@ public class ProactiveTurns {
         return Optional.of(say(turn, replies.text("proactive.followup.thanks"), List.of(), TurnPath.SMALL_TALK));
     }
 
-    private record Answered(boolean servedByAgent) {
+    /** @param counted whether the score is a rating not counted before ({@code kefu_ratings} counts each once) */
+    private record Answered(boolean counted, boolean servedByAgent) {
     }
 
     /**
