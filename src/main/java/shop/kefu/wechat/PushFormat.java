@@ -29,14 +29,14 @@ final class PushFormat {
         return body.stripLeading().startsWith("<");
     }
 
-    static Map<String, String> read(ObjectMapper json, String body) {
-        return isXml(body) ? xml(body) : json(json, body);
+    static Map<String, String> read(ObjectMapper mapper, String body) {
+        return isXml(body) ? xml(body) : json(mapper, body);
     }
 
-    static Map<String, String> json(ObjectMapper json, String body) {
+    static Map<String, String> json(ObjectMapper mapper, String body) {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = mapper.readTree(body);
         } catch (Exception e) {
             throw new BadPush("the body is neither XML nor JSON");
         }

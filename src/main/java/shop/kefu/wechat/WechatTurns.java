@@ -2,6 +2,8 @@ package shop.kefu.wechat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -119,7 +121,7 @@ class WechatTurns {
      */
     private List<String> offered(String customerId) {
         WechatConversation open = QuarkusTransaction.requiringNew().call(() -> WechatConversation.getEntityManager().createQuery(
-                "select w from WechatConversation w, shop.kefu.conversation.Conversation c where c.id = w.conversationId and c.activeKey = ?1",
+                "select w from WechatConversation w, Conversation c where c.id = w.conversationId and c.activeKey = ?1",
                 WechatConversation.class).setParameter(1, customerId).getResultStream().findFirst().orElse(null));
         return deliveries.offered(open);
     }
@@ -172,7 +174,7 @@ class WechatTurns {
         for (String pair : pagePath.substring(pagePath.indexOf('?') + 1).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                String v = java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8).strip();
+                String v = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
                 // decoding can make what the push's cleaning removed: "%00" is U+0000
                 return v.isEmpty() || v.length() > 64 || !StorableText.storable(v) ? null : v;
             }
