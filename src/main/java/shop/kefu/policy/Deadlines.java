@@ -1,6 +1,5 @@
 package shop.kefu.policy;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,19 +53,23 @@ public final class Deadlines {
     }
 
     /**
-     * Open is the engine's own test. The engine counts whole minutes, so the window shown ends on the
-     * hour and the minute after it is still granted.
+     * The engine allows {@code since.toMinutes() <= hours * 60}: whole minutes count, so the last moment
+     * in time is just before the minute after the hour.
      */
     private static Deadline hours(String rule, String label, OffsetDateTime deliveredAt, int hours, OffsetDateTime now) {
-        return new Deadline(rule, label, deliveredAt.plusHours(hours), PolicyEngine.withinHours(Duration.between(deliveredAt, now), hours));
+        return window(rule, label, deliveredAt.plusHours(hours).plusMinutes(1), now);
     }
 
     /**
-     * Open is the engine's own test. The engine counts started days, which still holds in the hour after
-     * {@code days * 24} hours: that hour's last minute is the end shown.
+     * The engine counts started days, {@code (hours + 23) / 24 <= days} over whole hours, which holds until
+     * {@code days * 24 + 1} hours have passed.
      */
     private static Deadline days(String rule, String label, OffsetDateTime deliveredAt, int days, OffsetDateTime now) {
-        return new Deadline(rule, label, deliveredAt.plusHours(days * 24L).plusMinutes(59),
-                PolicyEngine.withinDays(Duration.between(deliveredAt, now), days));
+        return window(rule, label, deliveredAt.plusHours(days * 24L + 1), now);
+    }
+
+    /** @param over the first moment the engine refuses; {@code until} is the last whole second before it */
+    private static Deadline window(String rule, String label, OffsetDateTime over, OffsetDateTime now) {
+        return new Deadline(rule, label, over.minusSeconds(1), now.isBefore(over));
     }
 }

@@ -56,7 +56,7 @@ public final class PolicyEngine {
         if (r.kind() != ClaimKind.REFUND && r.kind() != ClaimKind.RESHIP) {
             return reject("fresh.kinds", "生鲜商品有问题无需寄回，可以申请退款或补发。");
         }
-        if (!withinHours(since, p.freshClaimWindowHours())) {
+        if (since.toMinutes() > p.freshClaimWindowHours() * 60L) {
             return reject("fresh.claim-window-hours", "生鲜商品的质量问题需要在签收后" + p.freshClaimWindowHours()
                     + "小时内申请，这笔订单已经签收" + hours(since) + "，超过了时限。");
         }
@@ -225,16 +225,6 @@ public final class PolicyEngine {
     private static long days(Duration since) {
         // "within 7 days" counts started days: signed yesterday evening = day 1
         return (since.toHours() + 23) / 24;
-    }
-
-    /** An hour window counts whole minutes, so its last minute is still in. {@link Deadlines} shows the same. */
-    static boolean withinHours(Duration since, int hours) {
-        return since.toMinutes() <= hours * 60L;
-    }
-
-    /** A day window counts started days ({@link #days}). {@link Deadlines} shows the same. */
-    static boolean withinDays(Duration since, int days) {
-        return days(since) <= days;
     }
 
     private static String hours(Duration since) {

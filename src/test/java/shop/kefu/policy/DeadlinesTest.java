@@ -22,8 +22,8 @@ class DeadlinesTest {
 
     @Test
     void eachWindowIsOpenExactlyWhileTheEngineStillApproves() {
-        for (OffsetDateTime now : List.of(DELIVERED.plusHours(48), DELIVERED.plusHours(48).plusSeconds(30), DELIVERED.plusHours(48).plusMinutes(1), DELIVERED.plusDays(7).plusMinutes(30),
-                DELIVERED.plusDays(7).plusHours(1), DELIVERED.plusDays(30).plusMinutes(59), DELIVERED.plusDays(31))) {
+        for (OffsetDateTime now : List.of(DELIVERED.plusHours(48), DELIVERED.plusHours(48).plusSeconds(59), DELIVERED.plusHours(48).plusMinutes(1), DELIVERED.plusDays(7).plusMinutes(30),
+                DELIVERED.plusDays(7).plusHours(1), DELIVERED.plusDays(30).plusMinutes(59), DELIVERED.plusDays(30).plusMinutes(59).plusSeconds(59), DELIVERED.plusDays(30).plusHours(1), DELIVERED.plusDays(31))) {
             var fresh = Deadlines.of(POLICY, "fresh", DELIVERED, false, now).get(0);
             assertEquals(decide(ClaimKind.REFUND, ClaimReason.SPOILED, "fresh", now).outcome() != Decision.Outcome.REJECTED, fresh.open(),
                     "fresh at " + now);
@@ -33,6 +33,12 @@ class DeadlinesTest {
             assertEquals(decide(ClaimKind.RETURN, ClaimReason.QUALITY, "appliance", now).outcome() == Decision.Outcome.APPROVED,
                     appliance.get(1).open(), "quality return at " + now);
         }
+    }
+
+    @Test
+    void untilIsTheLastSecondTheEngineStillGrants() {
+        assertEquals(OffsetDateTime.parse("2026-11-22T18:00:59+08:00"), Deadlines.of(POLICY, "fresh", DELIVERED, false, DELIVERED).get(0).until());
+        assertEquals(OffsetDateTime.parse("2026-11-27T18:59:59+08:00"), Deadlines.of(POLICY, "appliance", DELIVERED, false, DELIVERED).get(0).until());
     }
 
     @Test
