@@ -12,7 +12,6 @@ import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Order;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeIndex;
-import shop.kefu.policy.ClaimReason;
 import shop.kefu.privacy.PersonalData;
 import shop.kefu.understanding.Intent;
 import shop.kefu.understanding.ItemMatcher;
@@ -114,8 +113,8 @@ public class EmbeddedEngine implements TurnEngine {
         if (intent == Intent.COMPLAINT && !understanding.angry(text)) {
             intent = Intent.OTHER; // a handoff for anger needs an angry word, not only a guess ("你们卖不卖手机")
         }
-        if (intent == Intent.ORDER_STATUS && !command && reading.reason() != null && reading.reason() != ClaimReason.MISSING) {
-            // "单号…我点的是菠菜 送来的是油麦菜": what came is the problem, not where the parcel is
+        if (intent == Intent.ORDER_STATUS && !command && understanding.otherGoodsCame(text)) {
+            // "单号…我点的是菠菜 送来的是油麦菜，是不是搞错了": what came is the problem, not where the parcel is
             intent = Intent.AFTERSALES;
         }
         DialogState now = state; // what this turn starts from (a request just left is gone)

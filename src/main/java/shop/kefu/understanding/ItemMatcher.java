@@ -103,9 +103,13 @@ public final class ItemMatcher {
         if (named.size() > 1) {
             // "三文鱼到了 虾没见着": the item named in the clause that states the problem is the one it is
             // about, however much better another's name is matched elsewhere
-            List<String> clauses = problemClauses(text, lexicon);
-            List<Candidate> withProblem = named.keySet().stream().filter(c -> clauses.stream()
-                    .anyMatch(clause -> score(clause, withoutLongerWords(clause, lexicon), mentioned(clause, lexicon), c, lexicon) > 0)).toList();
+            List<Candidate> withProblem = new ArrayList<>();
+            for (String clause : problemClauses(text, lexicon)) {
+                String looseClause = withoutLongerWords(clause, lexicon);
+                List<Lexicon.Product> saidThere = mentioned(clause, lexicon);
+                named.keySet().stream().filter(c -> !withProblem.contains(c) && score(clause, looseClause, saidThere, c, lexicon) > 0)
+                        .forEach(withProblem::add);
+            }
             if (!withProblem.isEmpty() && withProblem.size() < named.size()) {
                 named.keySet().retainAll(withProblem);
             }

@@ -25,23 +25,17 @@ public final class Lexicon {
     }
 
     /**
-     * A lexicon word: its list ("reason", "kind", "usage", "anger") and label. A word written with "…"
-     * (normalised to "...") is split: its two parts with up to {@link #GAP} characters between them, as a
-     * resultative says it ("压得稀巴烂" for 压得…烂).
+     * A lexicon word: its list ("reason", "kind", "usage", "anger", "visit") and label. A word written with
+     * "…" (normalised to "...") is split: {@code head} and {@code tail} with up to {@link #GAP} characters
+     * between them, as a resultative says it ("压得稀巴烂" for 压得…烂); {@code tail} is null otherwise.
+     * The parts are kept, not found again, because every character of every message is tried against them.
      */
-    public record Word(String list, String label, String word) {
+    public record Word(String list, String label, String word, String head, String tail) {
         static final String SPLIT = "...";
 
-        /** The first part (the whole word when it is not split). */
-        String head() {
-            int at = word.indexOf(SPLIT);
-            return at < 0 ? word : word.substring(0, at);
-        }
-
-        /** The second part, or null when the word is not split. */
-        String tail() {
-            int at = word.indexOf(SPLIT);
-            return at < 0 ? null : word.substring(at + SPLIT.length());
+        Word(String list, String label, String word) {
+            this(list, label, word, word.contains(SPLIT) ? word.substring(0, word.indexOf(SPLIT)) : word,
+                    word.contains(SPLIT) ? word.substring(word.indexOf(SPLIT) + SPLIT.length()) : null);
         }
     }
 
@@ -158,7 +152,15 @@ public final class Lexicon {
             if (parts.length != 2 || (labels != null && !labels.contains(label))) {
                 throw new IllegalArgumentException(file + ":" + line.number() + ": expected one of " + labels + "<TAB>word, word, …");
             }
-            out.computeIfAbsent(label, k -> new ArrayList<>()).addAll(split(parts[1]));
+            List<String> words = split(parts[1]);
+            for (String w : words) {
+                int at = w.indexOf(Word.SPLIT);
+                if (at == 0 || at >= 0 && (at + Word.SPLIT.length() == w.length() || w.indexOf(Word.SPLIT, at + 1) >= 0)) {
+                    throw new IllegalArgumentException(file + ":" + line.number() + ": '" + w
+                            + "' splits a word in two with one …: a part before it and a part after it");
+                }
+            }
+            out.computeIfAbsent(label, k -> new ArrayList<>()).addAll(words);
         }
         return out;
     }
@@ -184,7 +186,7 @@ public final class Lexicon {
     private static List<String> split(String words) {
         List<String> out = new ArrayList<>();
         for (String w : words.split("[,，、]")) {
-            String s = Text.normalise(w);
+            String s = Text.normalise(w).replaceAll("\\.{3,}", Word.SPLIT); // "……" is six dots once normalised
             if (!s.isEmpty()) {
                 out.add(s);
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +23,8 @@ final class Text {
     private static final List<String> QUESTION_CUES = List.of("吗", "什么", "怎么", "咋", "如何", "为啥", "多久", "多长",
             "几天能", "要几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "啥时候", "点算", "点样", "?",
             "哪天", "哪个", "哪种", "几号", "来着", "怎样");
-    private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|公斤|千克|kg|升|l|码|cm|匹|克|g|ml|毫升|瓦|w)");
-    /** Grammar and counting characters, which say nothing of what the goods are ("米的", "一箱"). */
-    private static final String FUNCTION_CHARS = "的是了个一箱袋盒份只件台套把张来给我";
+    /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
+    private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
     private static final String NEGATION_STOPS = "就才又要却";
     /** What may stand between a word and a phrase saying it is fine ("质量也没问题", "蓝莓倒是没事"): up to two of these. */
@@ -135,20 +135,26 @@ final class Text {
     private static Clause clause(String t, boolean focus, Lexicon lexicon, List<Hit> hits, int index) {
         boolean[] taken = new boolean[t.length()];
         lexicon.contrasts().stream().filter(t::startsWith).findFirst().ifPresent(c -> mark(taken, 0, c.length())); // 不过 negates nothing
-        for (String w : lexicon.ignored()) {
-            for (int at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
-                mark(taken, at, at + w.length());
-            }
-        }
         record Found(Lexicon.Word word, int start, int end) {
         }
         // every occurrence of a lexicon word, then the longest ones first, each place in the text used once
         List<Found> all = new ArrayList<>();
         for (int i = 0; i < t.length(); i++) {
             for (Lexicon.Word w : lexicon.startingWith(t.charAt(i))) {
-                int end = end(t, i, w);
+                int end = end(t, i, w, lexicon);
                 if (end > 0) {
                     all.add(new Found(w, i, end));
+                }
+            }
+        }
+        // an ignored word (不对劲, 多少) is not read as the words inside it, unless a longer lexicon word
+        // holds it whole (味道不对劲 is spoiled)
+        for (String w : lexicon.ignored()) {
+            for (int at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
+                int from = at;
+                int to = at + w.length();
+                if (all.stream().noneMatch(f -> f.start() <= from && f.end() >= to && f.end() - f.start() > w.length())) {
+                    mark(taken, from, to);
                 }
             }
         }
@@ -187,8 +193,11 @@ final class Text {
         return new Clause(t, focus, negated);
     }
 
-    /** Where the word found at {@code at} ends, or -1 when it is not there (a split word's parts within the gap). */
-    private static int end(String t, int at, Lexicon.Word w) {
+    /**
+     * Where the word found at {@code at} ends, or -1 when it is not there: a split word's parts within the
+     * gap, and no negator between them ("质量也不差" is not 质量…差).
+     */
+    private static int end(String t, int at, Lexicon.Word w, Lexicon lexicon) {
         if (!t.startsWith(w.head(), at)) {
             return -1;
         }
@@ -197,13 +206,19 @@ final class Text {
             return from;
         }
         int tail = t.indexOf(w.tail(), from);
-        return tail >= 0 && tail - from <= Lexicon.GAP ? tail + w.tail().length() : -1;
+        if (tail < 0 || tail - from > Lexicon.GAP) {
+            return -1;
+        }
+        String gap = t.substring(from, tail);
+        return lexicon.negators().stream().anyMatch(gap::contains) ? -1 : tail + w.tail().length();
     }
 
     /**
-     * "我点的是菠菜 送来的是油麦菜", "买嘞是苹果 寄来一箱梨子": what the shopper ordered, then something
-     * else that came, named by a product word, a number or "的是", sharing no word with what was ordered
-     * ("买的是草莓 送来的草莓全烂了" is the same goods). A shape, so it holds for goods nobody listed.
+     * "我点的是菠菜 送来的是油麦菜", "买的55寸 送来50寸": what the shopper ordered, then other goods that
+     * came. Both sides must name the goods, by product words or by a size, and they must differ: another
+     * product type, neither a kind of the other ("买的猕猴桃 到的果子都烂了" is the same fruit), or
+     * another size. A shape, so it holds for goods nobody listed together; counts and weights ("订的10个
+     * 送来8个") say missing, couriers and states ("发的是顺丰", "送来的是坏的") name no goods.
      */
     static boolean swapped(String text, Lexicon lexicon) {
         for (String o : lexicon.swap().ordered()) {
@@ -211,13 +226,11 @@ final class Text {
                 int from = at + o.length();
                 for (String c : lexicon.swap().came()) {
                     int came = text.indexOf(c, from);
-                    if (came < 0 || came - from > 12) {
-                        continue;
-                    }
-                    String ordered = text.substring(from, came);
-                    String got = text.substring(came + c.length(), Math.min(text.length(), came + c.length() + 8)).split("[ ,，。!！?？]")[0];
-                    if (names(got, lexicon) && !sharesContent(ordered, got)) {
-                        return true;
+                    if (came >= 0 && came - from <= SWAP_REACH) {
+                        int end = Math.min(text.length(), came + c.length() + SWAP_REACH);
+                        if (differ(text.substring(from, came), text.substring(came + c.length(), end), lexicon)) {
+                            return true;
+                        }
                     }
                 }
             }
@@ -225,21 +238,31 @@ final class Text {
         return false;
     }
 
-    /** What came is named: "的是…", a size (1.5米, 55寸, 8公斤; "来了3盒" is a count) or a product word. */
-    private static boolean names(String got, Lexicon lexicon) {
-        return got.startsWith("的是") || got.startsWith("是") || SIZE.matcher(got).find()
-                || lexicon.productWords().stream().anyMatch(w -> got.contains(w.word()));
+    /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
+    private static final int SWAP_REACH = 10;
+
+    private static boolean differ(String ordered, String came, Lexicon lexicon) {
+        List<String> orderedSizes = sizes(ordered);
+        List<String> cameSizes = sizes(came);
+        if (!orderedSizes.isEmpty() && !cameSizes.isEmpty()) {
+            return orderedSizes.stream().noneMatch(cameSizes::contains);
+        }
+        List<Lexicon.Product> a = ItemMatcher.mentioned(ordered, lexicon);
+        List<Lexicon.Product> b = ItemMatcher.mentioned(came, lexicon);
+        return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(x -> b.stream().anyMatch(y -> related(x, y)));
     }
 
-    /** Whether two phrases share a pair of letters that are not grammar or counting words (1.5米 and 1.8米 share none). */
-    private static boolean sharesContent(String a, String b) {
-        for (int i = 0; i + 2 <= a.length(); i++) {
-            String pair = a.substring(i, i + 2);
-            if (pair.chars().allMatch(ch -> Character.isLetter(ch) && FUNCTION_CHARS.indexOf(ch) < 0) && b.contains(pair)) {
-                return true;
-            }
+    private static boolean related(Lexicon.Product x, Lexicon.Product y) {
+        return x.type().equals(y.type()) || x.type().equals(y.parent()) || y.type().equals(x.parent());
+    }
+
+    private static List<String> sizes(String s) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SIZE.matcher(s);
+        while (m.find()) {
+            out.add(m.group());
         }
-        return false;
+        return out;
     }
 
     /** "质量没问题", "包装挺好": the word is followed by a phrase saying it is fine. */

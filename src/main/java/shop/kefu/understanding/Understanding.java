@@ -60,9 +60,6 @@ public class Understanding {
         LOG.infof("Understanding trained in %d ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-
-
-
     /** @param vector the message's embedding, when the caller has it already (null: looked up) */
     public Reading read(String text, float[] vector) {
         return reader.read(text, vector != null ? vector : kb.vector(text.strip()));
@@ -71,6 +68,11 @@ public class Understanding {
     /** Whether the text has a word of anger or complaint (markers.txt "anger"), not negated. */
     public boolean angry(String text) {
         return !Text.analyse(text, reader.lexicon()).positive("anger").isEmpty();
+    }
+
+    /** Whether the text says other goods came than were ordered ("买的是菠菜 送来的是油麦菜"), by its shape. */
+    public boolean otherGoodsCame(String text) {
+        return Text.swapped(Text.normalise(text), reader.lexicon());
     }
 
     /** The reason a text names plainly in lexicon words (e.g. an article's title and tags), or null. */

@@ -1,10 +1,13 @@
 package shop.kefu.understanding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,11 +15,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextTest {
 
     static final Lexicon LEXICON = new Lexicon(
-            Map.of("quality", List.of("质量问题", "坏了", "不制冷", "响"), "no_reason", List.of("不想要", "不喜欢"), "missing", List.of("少", "没收到"),
-                    "damaged", List.of("坏", "压得...烂"), "spoiled", List.of("烂")),
+            Map.of("quality", List.of("质量问题", "坏了", "不制冷", "响", "质量...差"), "no_reason", List.of("不想要", "不喜欢"),
+                    "missing", List.of("少", "没收到"), "damaged", List.of("坏", "压得...烂"), "spoiled", List.of("烂", "味道...不对劲")),
             Map.of("return", List.of("退", "退货"), "reship", List.of("补发")), Map.of("usage", Map.of("yes", List.of("没用过"), "no", List.of("用过", "坐过")),
-                    "anger", Map.of("anger", List.of("垃圾"))), List.of(), List.of("不是", "不", "没", "没有", "唔"), List.of("就是", "但是", "不过"), List.of("没问题"),
-            List.of("多少", "没想到", "可不可以", "能不能", "可唔可以"),
+                    "anger", Map.of("anger", List.of("垃圾"))),
+            List.of(new Lexicon.Product("fresh", "蔬菜", null, List.of("蔬菜")), new Lexicon.Product("fresh", "菠菜", "蔬菜", List.of("菠菜")),
+                    new Lexicon.Product("fresh", "油麦菜", "蔬菜", List.of("油麦菜")), new Lexicon.Product("fresh", "水果", null, List.of("水果", "果子")),
+                    new Lexicon.Product("fresh", "猕猴桃", "水果", List.of("猕猴桃")), new Lexicon.Product("appliance", "洗衣机", null, List.of("洗衣机"))),
+            List.of("不是", "不", "没", "没有", "唔"), List.of("就是", "但是", "不过"), List.of("没问题"),
+            List.of("多少", "没想到", "可不可以", "能不能", "可唔可以", "不对劲"),
             new Lexicon.Swap(List.of("买的", "点的是"), List.of("送来", "来的")));
 
     @ParameterizedTest(name = "{0}: {1} {2}")
@@ -28,8 +35,18 @@ class TextTest {
             "番茄烂了 | reason | spoiled",
             "我点的是菠菜 送来的是油麦菜 | reason | wrong_item",
             "买的1.8米的床 来的1.5米 | reason | wrong_item",
-            "我买的草莓 送来的是草莓 全烂了 | reason | spoiled",
-            "我买的草莓今天送来3盒 烂了一半 | reason | spoiled",
+            // the same goods, a kind of what was ordered, a count, a courier, a state: no other goods came
+            "我买的菠菜 送来的菠菜全烂了 | reason | spoiled",
+            "我买的猕猴桃 送来的果子都烂了 | reason | spoiled",
+            "订的10个 送来的是8个 | reason | -",
+            "我买的菠菜发的是什么快递 | reason | -",
+            "前天买的洗衣机 今天送来的是坏的 | reason | damaged",
+            "我买的是55寸 送来的也是55寸 但是屏幕有条线 | reason | -",
+            // a split word holds across words between its parts, but not across a negation
+            "质量也太差了 | reason | quality",
+            "质量也不差 就是不喜欢 | reason | no_reason",
+            // an ignored word gives way to a longer lexicon word that holds it
+            "味道有点不对劲 | reason | spoiled",
             "不是不制冷 是外机响 | reason | quality",
             "没坏，就是少了个配件 | reason | missing",
             "质量没问题就是不想要 | reason | no_reason",
@@ -58,5 +75,16 @@ class TextTest {
     @CsvSource(delimiter = '|', value = { "包装都在 也没坐过 | true", "坐过两次 | false", "没用过 | false" })
     void aNegatedUsedWord(String text, boolean negatedOnly) {
         assertEquals(negatedOnly, Text.analyse(text, LEXICON).negatedOnly("usage", "no"));
+    }
+
+    /** A split word needs a part on each side of its one "…"; the Chinese "……" counts as one. */
+    @Test
+    void splitWordsAreCheckedWhenTheFileIsRead() {
+        assertEquals(List.of("压得...烂"), Lexicon.parseLists("damaged\t压得……烂", "problems.txt", null).get("damaged"));
+        for (String bad : List.of("…烂", "压得…", "压…得…烂")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Lexicon.parseLists("damaged\t碎了, " + bad, "problems.txt", null));
+            assertTrue(e.getMessage().startsWith("problems.txt:1: "), e.getMessage());
+        }
     }
 }
