@@ -367,10 +367,9 @@ class WechatPushTest {
         await("the agent's reply on WeChat", () -> FakeWechat.textsTo(me).contains("您好，大闸蟹的退款已提交审核，今天内处理。"));
     }
 
-    @Test
-    void aScoreTypedAfterTheAgentResolvedIsTheRatingAsOnTheChatPage() {
-        String me = openid();
-        push(text(me, "1000021", "转人工"), "application/json").then().statusCode(200);
+    /** The WeChat user asks for a person, an agent claims and resolves, and the rating request is sent: its conversation. */
+    private String resolvedByAnAgent(String me, String msgId) {
+        push(text(me, msgId, "转人工"), "application/json").then().statusCode(200);
         await("the conversation", () -> QuarkusTransaction.requiringNew().call(() -> WechatConversation.count("openid", me) > 0));
         String id = conversationOf(me);
         String agent = Tokens.of("agent", "AG-" + me);
@@ -378,6 +377,13 @@ class WechatPushTest {
         given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/claim").then().statusCode(200);
         given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/resolve").then().statusCode(200);
         await("the request for a rating", () -> FakeWechat.textsTo(me).stream().anyMatch(t -> t.contains("打个分")));
+        return id;
+    }
+
+    @Test
+    void aScoreTypedAfterTheAgentResolvedIsTheRatingAsOnTheChatPage() {
+        String me = openid();
+        String id = resolvedByAnAgent(me, "1000021");
         String ask = FakeWechat.textsTo(me).stream().filter(t -> t.contains("打个分")).findFirst().orElseThrow();
         assertTrue(ask.endsWith("回复分数即可：\n5\n4\n3\n2\n1"), "scores to type, not numbered choices: " + ask);
 
@@ -392,14 +398,7 @@ class WechatPushTest {
     @Test
     void aScoreTypedDaysAfterTheResolutionIsAMessageNotARating() {
         String me = openid();
-        push(text(me, "1000031", "转人工"), "application/json").then().statusCode(200);
-        await("the conversation", () -> QuarkusTransaction.requiringNew().call(() -> WechatConversation.count("openid", me) > 0));
-        String id = conversationOf(me);
-        String agent = Tokens.of("agent", "AG-" + me);
-        await("the conversation in the queue", () -> given().auth().oauth2(agent).get("/api/agent/queue?limit=200").asString().contains(id));
-        given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/claim").then().statusCode(200);
-        given().auth().oauth2(agent).post("/api/agent/conversations/" + id + "/resolve").then().statusCode(200);
-        await("the request for a rating", () -> FakeWechat.textsTo(me).stream().anyMatch(t -> t.contains("打个分")));
+        String id = resolvedByAnAgent(me, "1000031");
         QuarkusTransaction.requiringNew().run(() -> Conversation.update("resolvedAt = ?1 where id = ?2",
                 OffsetDateTime.now().minusHours(49), id));
 
