@@ -25,6 +25,8 @@ final class Text {
             "哪天", "哪个", "哪种", "几号", "来着", "怎样");
     /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
     private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
+    /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
+    private static final int SWAP_REACH = 10;
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
     private static final String NEGATION_STOPS = "就才又要却";
     /** What may stand between a word and a phrase saying it is fine ("质量也没问题", "蓝莓倒是没事"): up to two of these. */
@@ -126,7 +128,7 @@ final class Text {
             while (ordered + 1 < clauses.size() && lexicon.swap().ordered().stream().noneMatch(clauses.get(ordered).text()::contains)) {
                 ordered++;
             }
-            hits.add(new Hit(new Lexicon.Word("reason", "wrong_item", "ordered...came"), ordered, false, clauses.get(ordered).focus()));
+            hits.add(new Hit(new Lexicon.Word("reason", "wrong_item", "(ordered, other goods came)"), ordered, false, clauses.get(ordered).focus()));
         }
         boolean question = QUESTION_CUES.stream().anyMatch(text::contains) || text.endsWith("呢");
         return new Analysis(text, clauses, hits, question);
@@ -237,9 +239,6 @@ final class Text {
         }
         return false;
     }
-
-    /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
-    private static final int SWAP_REACH = 10;
 
     private static boolean differ(String ordered, String came, Lexicon lexicon) {
         List<String> orderedSizes = sizes(ordered);
