@@ -179,8 +179,9 @@ public class KnowledgeResource {
             throw Refusal.invalid("invalid_file", "The body must be {\"text\":\"…\",\"hash\":\"…\"}.");
         }
         KnowledgeFiles.FileText saved = files.write(path, body.text(), body.hash(), who.getUserPrincipal().getName());
-        // the folder is shared by the nodes (docs/operations.md): the others re-read its word lists, not every article
-        cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT); // the others re-read the word lists
+        // the folder is shared by the nodes (docs/operations.md): the others re-read its word lists and
+        // rebuild their index from cached embeddings, as after an import
+        cluster.publishAndAwait(KnowledgeFanOut.IMPORT, "", KnowledgeFanOut.IMPORT_WAIT);
         return saved;
     }
 
