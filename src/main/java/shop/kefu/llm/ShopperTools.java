@@ -147,6 +147,7 @@ public class ShopperTools {
             return notFound(orderId);
         }
         if ("repair".equals(kind) && !order.get().items().isEmpty()) { // past the free period the flow books nothing: say so
+            // the free period counts from the order's delivery and depends on its category only: any line tells it
             Decision cover = tools.repairCover(order.get(), order.get().items().get(0));
             if (cover.outcome() == Decision.Outcome.REJECTED) {
                 return json(Map.of("booked", false, "rule", cover.rule(), "reason", cover.reason()));

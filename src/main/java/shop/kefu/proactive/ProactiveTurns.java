@@ -244,7 +244,7 @@ public class ProactiveTurns {
             }
             Conversation here = conversations.lock(turn.conversationId());
             log.append(here, new ServerEvent.Rating(score, kept), "shopper", kept);
-            return new Answered(counted, servedByAgent(f));
+            return new Answered(counted, counted && servedByAgent(f));
         });
         if (answered == null) {
             return Optional.empty();
