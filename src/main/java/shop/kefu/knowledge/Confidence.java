@@ -11,9 +11,9 @@ package shop.kefu.knowledge;
 public record Confidence(double[] weights) {
 
     /** Fitted by {@code KbTuningTest} on the dev sets only (see docs/knowledge.md). */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -8.7516, 3.4986, 3.7088, 1.2685, 1.9727, 0.3112, 0.7945, 0.6067, 1.8409, 1.7703 });
+    public static final Confidence DEFAULT = new Confidence(new double[] { -3.9122, 1.797, 3.1046, 0.0287, 1.6576, 0.5588, 0.8075, 0.7592, 1.3903, 0.9401, -2.7287 });
 
-    public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage" };
+    public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage", "unmatchedAspect" };
 
     public double of(Features f) {
         double[] x = f.vector();
@@ -34,14 +34,15 @@ public record Confidence(double[] weights) {
      * @param knnTop        1 when it is also the best embedding match
      * @param rareCoverage  share of the question's own words found in the article, each weighted by its rarity
      * @param aspectCoverage the same for the question's words that are not in the article's title (1 when none)
+     * @param unmatchedAspect share of the question's tokens beyond the title whose meaning the article lacks ({@link AspectMatch})
      */
     public record Features(double score, double margin, double cosine, double passageCosine, double bm25Top, double coverage,
-            double knnTop, double rareCoverage, double aspectCoverage) {
+            double knnTop, double rareCoverage, double aspectCoverage, double unmatchedAspect) {
 
-        public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         public double[] vector() {
-            return new double[] { 1, score, margin, cosine, passageCosine, bm25Top, coverage, knnTop, rareCoverage, aspectCoverage };
+            return new double[] { 1, score, margin, cosine, passageCosine, bm25Top, coverage, knnTop, rareCoverage, aspectCoverage, unmatchedAspect };
         }
     }
 }

@@ -3,6 +3,7 @@ package shop.kefu.knowledge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,16 +91,60 @@ public final class Embedder implements Function<String, float[]> {
     /** One model call; the CLS token's final state is the embedding. */
     @Override
     public float[] apply(String text) {
-        long[] tokens = tokenizer.encode(text).getIds();
+        return run(tokenizer.encode(text).getIds(), out -> {
+            float[] cls = new float[DIMENSIONS];
+            out.get(0, cls); // [1, tokens, 512]: row 0 is CLS
+            return normalize(cls);
+        });
+    }
+
+    /** The text's token ids without CLS and SEP: the tokenizer alone, no model call. */
+    long[] ids(String text) {
+        return inner(tokenizer.encode(text).getIds());
+    }
+
+    /** A question for search: its vector, and its tokens' states for {@link AspectMatch}, from one model call. */
+    public record Question(float[] vector, TokenStates tokens) {
+    }
+
+    public Question question(String text) {
+        long[] all = tokenizer.encode(text).getIds();
+        return run(all, out -> {
+            float[] cls = new float[DIMENSIONS];
+            out.get(0, cls);
+            return new Question(normalize(cls), states(all, out));
+        });
+    }
+
+    /** One model call; the final state of every token but CLS and SEP. */
+    TokenStates tokens(String text) {
+        long[] all = tokenizer.encode(text).getIds();
+        return run(all, out -> states(all, out));
+    }
+
+    private static TokenStates states(long[] all, FloatBuffer out) {
+        float[][] states = new float[Math.max(0, all.length - 2)][];
+        for (int t = 1; t < all.length - 1; t++) {
+            float[] row = new float[DIMENSIONS];
+            out.get(t * DIMENSIONS, row);
+            states[t - 1] = normalize(row);
+        }
+        return TokenStates.of(inner(all), states);
+    }
+
+    private static long[] inner(long[] withSpecial) {
+        return Arrays.copyOfRange(withSpecial, 1, Math.max(1, withSpecial.length - 1));
+    }
+
+    /** Runs the model on one text's tokens; {@code read} takes what it needs of the final states [1, tokens, 512]. */
+    private <T> T run(long[] tokens, Function<FloatBuffer, T> read) {
         long[] mask = new long[tokens.length];
         Arrays.fill(mask, 1);
         try (OnnxTensor ids = OnnxTensor.createTensor(env, new long[][] { tokens });
                 OnnxTensor attention = OnnxTensor.createTensor(env, new long[][] { mask });
                 OnnxTensor types = OnnxTensor.createTensor(env, new long[][] { new long[tokens.length] });
                 OrtSession.Result result = session.run(Map.of("input_ids", ids, "attention_mask", attention, "token_type_ids", types))) {
-            float[] cls = new float[DIMENSIONS];
-            ((OnnxTensor) result.get(0)).getFloatBuffer().get(0, cls); // [1, tokens, 512]: row 0 is CLS
-            return normalize(cls);
+            return read.apply(((OnnxTensor) result.get(0)).getFloatBuffer());
         } catch (OrtException e) {
             throw new IllegalStateException("Embedding failed", e);
         }

@@ -66,8 +66,8 @@ public class KnowledgeBase {
 
     void start(@Observes StartupEvent event) {
         embedder = new Embedder();
-        questions = new QuestionVectors(embedder, config.questionCache());
-        index = new KnowledgeIndex(questions);
+        questions = new QuestionVectors(embedder::question, config.questionCache());
+        index = new KnowledgeIndex(questions, embedder);
         index.setSynonyms(synonyms());
         if (QuarkusTransaction.requiringNew().call(() -> Article.count()) == 0) {
             importAtStart();
@@ -238,7 +238,7 @@ public class KnowledgeBase {
 
     /** A shopper message's embedding: kept, computed ahead by {@link #prefetch}, or computed now. */
     public float[] vector(String question) {
-        return questions.apply(question);
+        return questions.apply(question).vector();
     }
 
     /**

@@ -15,7 +15,7 @@ public interface KnowledgeConfig {
      * articles left out, cross-validated by article), the lowest where at most 3% of questions get a
      * wrong answer and at most 10% of unanswerable ones an answer (docs/knowledge.md).
      */
-    @WithDefault("0.70")
+    @WithDefault("0.65")
     double answerThreshold();
 
     /**

@@ -104,7 +104,8 @@ public final class KnowledgeIndex implements Closeable {
     private static final String PHRASINGS = "vec";
     private static final String PASSAGES = "pvec";
 
-    private final Function<String, float[]> embedder;
+    private final Function<String, Embedder.Question> embedder;
+    private final AspectMatch aspects;
     private final Analyzer words = ChineseAnalysis.words();
     private final Analyzer bigrams = ChineseAnalysis.bigrams();
     private final Directory directory = new ByteBuffersDirectory();
@@ -142,8 +143,14 @@ public final class KnowledgeIndex implements Closeable {
         return tokens;
     }
 
-    public KnowledgeIndex(Function<String, float[]> embedder) {
+    public KnowledgeIndex(Embedder model) {
+        this(model::question, model);
+    }
+
+    /** @param embedder embeds questions (the service keeps recent ones); {@code model} the articles' tokens */
+    public KnowledgeIndex(Function<String, Embedder.Question> embedder, Embedder model) {
         this.embedder = embedder;
+        this.aspects = new AspectMatch(model);
         try {
             IndexWriterConfig config = new IndexWriterConfig(ChineseAnalysis.perField(TEXT_FIELDS));
             config.setRAMBufferSizeMB(64);
@@ -202,6 +209,7 @@ public final class KnowledgeIndex implements Closeable {
             forget(old);
         }
         literal.forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
+        aspects.add(a);
     }
 
     /** Reports bulk-load progress: articles indexed so far, of how many. */
@@ -266,6 +274,7 @@ public final class KnowledgeIndex implements Closeable {
 
     private void forget(Entry e) {
         e.words().forEach(w -> documentFrequency.computeIfPresent(w, (k, n) -> n > 1 ? n - 1 : null));
+        aspects.remove(e.data());
     }
 
     public void clear() {
@@ -276,6 +285,7 @@ public final class KnowledgeIndex implements Closeable {
         }
         articles.clear();
         documentFrequency.clear();
+        aspects.clear();
     }
 
     /** After a bulk load: one segment searches fastest (one HNSW graph instead of one per segment). */
@@ -312,10 +322,10 @@ public final class KnowledgeIndex implements Closeable {
         }
         FutureTask<Lexical> lexical = new FutureTask<>(() -> lexical(question, mode));
         helpers.execute(lexical);
-        float[] vector = embedder.apply(question);
+        Embedder.Question embedded = embedder.apply(question);
         lexical.run(); // does nothing if a helper has started it already
         try {
-            return fuse(lexical.get(), vector, limit, mode);
+            return fuse(lexical.get(), embedded, limit, mode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while searching", e);
@@ -352,7 +362,9 @@ public final class KnowledgeIndex implements Closeable {
 
 
 
-    private Result fuse(Lexical lexical, float[] vector, int limit, Mode mode) {
+    /** @param embedded the question's vector and tokens; null in BM25 mode */
+    private Result fuse(Lexical lexical, Embedder.Question embedded, int limit, Mode mode) {
+        float[] vector = embedded == null ? null : embedded.vector();
         List<String> queryWords = lexical.queryWords();
         Map<String, Integer> bm25 = lexical.bm25();
         Map<String, Double> bm25Scores = lexical.bm25Scores();
@@ -408,7 +420,8 @@ public final class KnowledgeIndex implements Closeable {
                 mode == Mode.EMBEDDINGS || queryWords.isEmpty() ? 0 : (double) covered / queryWords.size(),
                 top.knnRank() == 1 ? 1 : 0,
                 mode == Mode.EMBEDDINGS || idfAll == 0 ? 0 : idfCovered / idfAll,
-                mode == Mode.EMBEDDINGS || idfBeyond == 0 ? 1 : idfBeyondCovered / idfBeyond);
+                mode == Mode.EMBEDDINGS || idfBeyond == 0 ? 1 : idfBeyondCovered / idfBeyond,
+                embedded == null ? 0 : aspects.unmatched(embedded.tokens(), top.article(), articles.size()));
         return new Result(hits.subList(0, Math.min(limit, hits.size())), confidence.of(features), features, vector);
     }
 

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Embeddings of shopper questions for search. Two things make a turn cheaper than one model call:
+ * Embeddings of shopper questions for search (the vector, and the token states {@link AspectMatch}
+ * reads, from one model call). Two things make a turn cheaper than one model call:
  * <ul>
  * <li>a question can be embedded ahead ({@link #prefetch}), on another core, while the chat layer stores
  * and acknowledges the message; the search then takes the vector when it is ready;</li>
@@ -20,21 +21,21 @@ import java.util.function.Function;
  * model call), so a kept vector is exactly what the model would return.</li>
  * </ul>
  */
-final class QuestionVectors implements Function<String, float[]> {
+final class QuestionVectors implements Function<String, Embedder.Question> {
 
-    private final Function<String, float[]> model;
+    private final Function<String, Embedder.Question> model;
     private final int capacity;
-    private final Map<String, float[]> recent;
-    private final Map<String, CompletableFuture<float[]>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Embedder.Question> recent;
+    private final Map<String, CompletableFuture<Embedder.Question>> inFlight = new ConcurrentHashMap<>();
     /** One thread per core; a prefetch that finds them all busy is skipped (the search embeds itself). */
     private final ThreadPoolExecutor ahead;
 
-    QuestionVectors(Function<String, float[]> model, int capacity) {
+    QuestionVectors(Function<String, Embedder.Question> model, int capacity) {
         this.model = model;
         this.capacity = capacity;
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Embedder.Question> eldest) {
                 return size() > QuestionVectors.this.capacity;
             }
         };
@@ -49,7 +50,7 @@ final class QuestionVectors implements Function<String, float[]> {
         if (known(question) != null || inFlight.containsKey(question)) {
             return;
         }
-        CompletableFuture<float[]> vector = new CompletableFuture<>();
+        CompletableFuture<Embedder.Question> vector = new CompletableFuture<>();
         if (inFlight.putIfAbsent(question, vector) != null) {
             return;
         }
@@ -57,7 +58,7 @@ final class QuestionVectors implements Function<String, float[]> {
             ahead.execute(() -> {
                 // kept (if kept at all) before it stops being in flight, so no search misses it in between
                 try {
-                    float[] v = compute(question);
+                    Embedder.Question v = compute(question);
                     inFlight.remove(question, vector);
                     vector.complete(v);
                 } catch (RuntimeException e) {
@@ -72,12 +73,12 @@ final class QuestionVectors implements Function<String, float[]> {
 
     /** The question's vector: kept, being computed ahead (then waited for), or computed now. */
     @Override
-    public float[] apply(String question) {
-        float[] v = known(question);
+    public Embedder.Question apply(String question) {
+        Embedder.Question v = known(question);
         if (v != null) {
             return v;
         }
-        CompletableFuture<float[]> pending = inFlight.get(question);
+        CompletableFuture<Embedder.Question> pending = inFlight.get(question);
         if (pending != null) {
             try {
                 return pending.join();
@@ -88,8 +89,8 @@ final class QuestionVectors implements Function<String, float[]> {
         return compute(question);
     }
 
-    private float[] compute(String question) {
-        float[] v = model.apply(question);
+    private Embedder.Question compute(String question) {
+        Embedder.Question v = model.apply(question);
         if (capacity > 0) {
             synchronized (recent) {
                 recent.put(question, v);
@@ -98,7 +99,7 @@ final class QuestionVectors implements Function<String, float[]> {
         return v;
     }
 
-    private float[] known(String question) {
+    private Embedder.Question known(String question) {
         if (capacity == 0) {
             return null;
         }

@@ -39,7 +39,7 @@ public final class KbEval {
     }
 
     public static KnowledgeIndex buildIndex(Path kbDir, Embedder embedder) {
-        return buildIndex(ArticleFiles.load(kbDir), synonyms(kbDir), memo(embedder));
+        return buildIndex(ArticleFiles.load(kbDir), synonyms(kbDir), memo(embedder), embedder);
     }
 
     /** As the service loads them: synonyms.txt and the product words of understanding/products.txt. */
@@ -52,12 +52,22 @@ public final class KbEval {
         }
     }
 
-    public static KnowledgeIndex buildIndex(List<ArticleData> articles, Synonyms synonyms, Function<String, float[]> embed) {
-        KnowledgeIndex index = new KnowledgeIndex(embed);
+    public static KnowledgeIndex buildIndex(List<ArticleData> articles, Synonyms synonyms, Function<String, float[]> embed, Embedder model) {
+        KnowledgeIndex index = new KnowledgeIndex(questions(model), model);
         index.setSynonyms(synonyms);
         index.putAll(articles, texts -> texts.stream().map(embed).toList(), (done, total) -> {
         });
         return index;
+    }
+
+    private static final Map<Embedder, Function<String, Embedder.Question>> QUESTIONS = new ConcurrentHashMap<>();
+
+    /** Each question embedded once per model: the eval asks every question of several indexes. */
+    static Function<String, Embedder.Question> questions(Embedder model) {
+        return QUESTIONS.computeIfAbsent(model, m -> {
+            Map<String, Embedder.Question> seen = new ConcurrentHashMap<>();
+            return text -> seen.computeIfAbsent(text, m::question);
+        });
     }
 
     /** One model call per distinct text: the eval builds several indexes and asks every question often. */

@@ -41,12 +41,13 @@ class KbTuningTest {
 
     @Test
     void fusionAndConfidenceAsChosenOnTheDevSet() {
-        Function<String, float[]> embed = KbEval.memo(new Embedder());
+        Embedder model = new Embedder();
+        Function<String, float[]> embed = KbEval.memo(model);
         List<ArticleData> articles = ArticleFiles.load(Path.of("knowledge-base"));
         Synonyms synonyms = KbEval.synonyms(Path.of("knowledge-base"));
         DevSet dev = DevSet.load(Path.of("eval/dev.tsv")).plus(DevSet.load(Path.of("eval/dev-nearmiss.tsv")));
-        try (KnowledgeIndex full = KbEval.buildIndex(articles, synonyms, embed);
-                KnowledgeIndex sparse = KbEval.buildIndex(KbEval.sparse(articles), synonyms, embed)) {
+        try (KnowledgeIndex full = KbEval.buildIndex(articles, synonyms, embed, model);
+                KnowledgeIndex sparse = KbEval.buildIndex(KbEval.sparse(articles), synonyms, embed, model)) {
             StringBuilder out = new StringBuilder("\nFusion grid on eval/dev.tsv (top-1 as written / title + one question):\n");
             for (double offset : new double[] { 0.0, 1.0 }) {
                 for (double weight : new double[] { 0.0, 0.7 }) {
@@ -63,7 +64,7 @@ class KbTuningTest {
             sparse.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
             List<KbEval.Scored> scored = new ArrayList<>(KbEval.score(full, dev, Mode.HYBRID));
             scored.addAll(KbEval.score(sparse, dev, Mode.HYBRID));
-            scored.addAll(gaps(articles, dev, true, synonyms, embed));
+            scored.addAll(gaps(articles, dev, true, synonyms, embed, model));
             // The other knowledge bases the confidence is fitted on: the retired held-out sets (articles
             // written by other hands, one question each), with their own gaps. Without them the model only
             // knew articles written like ours. Their article ids differ from the shipped ones, so grouping
@@ -72,11 +73,11 @@ class KbTuningTest {
             for (Path set : RETIRED) {
                 List<ArticleData> other = ArticleFiles.load(set.resolve("knowledge-base"));
                 DevSet otherQuestions = DevSet.load(set.resolve("questions.tsv"));
-                try (KnowledgeIndex index = KbEval.buildIndex(other, synonyms, embed)) {
+                try (KnowledgeIndex index = KbEval.buildIndex(other, synonyms, embed, model)) {
                     index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
                     scored.addAll(KbEval.score(index, otherQuestions, Mode.HYBRID));
                 }
-                scored.addAll(gaps(other, otherQuestions, false, synonyms, embed));
+                scored.addAll(gaps(other, otherQuestions, false, synonyms, embed, model));
             }
             List<KbEval.Scored> othersOnly = scored.subList(before, scored.size());
             double[] cv = KbEval.crossValidated(scored, 10);
@@ -112,7 +113,7 @@ class KbTuningTest {
      * real gaps are.
      */
     private static List<KbEval.Scored> gaps(List<ArticleData> articles, DevSet questions, boolean alsoCut, Synonyms synonyms,
-            Function<String, float[]> embed) {
+            Function<String, float[]> embed, Embedder model) {
         List<KbEval.Scored> out = new ArrayList<>();
         for (int fold = 0; fold < GAP_FOLDS; fold++) {
             int f = fold;
@@ -122,7 +123,7 @@ class KbTuningTest {
             DevSet gaps = new DevSet(questions.cases().stream().map(c -> gone.contains(c.expected()) ? new DevSet.Case("-", c.question()) : c)
                     .toList());
             for (List<ArticleData> variant : alsoCut ? List.of(kept, KbEval.sparse(kept)) : List.of(kept)) {
-                try (KnowledgeIndex index = KbEval.buildIndex(variant, synonyms, embed)) {
+                try (KnowledgeIndex index = KbEval.buildIndex(variant, synonyms, embed, model)) {
                     index.tune(KnowledgeIndex.FUSION, Confidence.DEFAULT);
                     out.addAll(KbEval.score(index, gaps, Mode.HYBRID));
                 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class QuestionVectorsTest {
 
     /** A stand-in model that counts its calls per text and can be held until released. */
-    static final class CountingModel implements Function<String, float[]> {
+    static final class CountingModel implements Function<String, Embedder.Question> {
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         final CountDownLatch release;
 
@@ -25,14 +25,14 @@ class QuestionVectorsTest {
         }
 
         @Override
-        public float[] apply(String text) {
+        public Embedder.Question apply(String text) {
             calls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new float[] { text.length(), text.hashCode() };
+            return new Embedder.Question(new float[] { text.length(), text.hashCode() }, TokenStates.NONE);
         }
 
         int calls(String text) {
@@ -45,7 +45,7 @@ class QuestionVectorsTest {
         CountingModel model = new CountingModel(new CountDownLatch(0));
         QuestionVectors vectors = new QuestionVectors(model, 2);
 
-        float[] first = vectors.apply("草莓怎么保存");
+        Embedder.Question first = vectors.apply("草莓怎么保存");
         assertSame(first, vectors.apply("草莓怎么保存"));
         assertEquals(1, model.calls("草莓怎么保存"));
 
@@ -68,7 +68,7 @@ class QuestionVectorsTest {
         var search = java.util.concurrent.CompletableFuture.supplyAsync(() -> vectors.apply("榴莲怎么判断熟没熟"));
         Thread.sleep(100);
         release.countDown();
-        float[] v = search.get(10, TimeUnit.SECONDS);
+        float[] v = search.get(10, TimeUnit.SECONDS).vector();
 
         assertArrayEquals(new float[] { 9, "榴莲怎么判断熟没熟".hashCode() }, v);
         assertEquals(1, model.calls("榴莲怎么判断熟没熟"));
@@ -81,6 +81,8 @@ class QuestionVectorsTest {
         Embedder model = new Embedder();
         float[] once = model.apply("车厘子收到后怎么保存");
         assertArrayEquals(once, model.apply("车厘子收到后怎么保存"));
-        assertArrayEquals(once, new QuestionVectors(model, 8).apply("车厘子收到后怎么保存"));
+        Embedder.Question kept = new QuestionVectors(model::question, 8).apply("车厘子收到后怎么保存");
+        assertArrayEquals(once, kept.vector());
+        assertArrayEquals(model.tokens("车厘子收到后怎么保存").rows(), kept.tokens().rows()); // one call gives both
     }
 }
