@@ -11,7 +11,7 @@ package shop.kefu.knowledge;
 public record Confidence(double[] weights) {
 
     /** Fitted by {@code KbTuningTest} on the dev sets only (see docs/knowledge.md). */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -3.9122, 1.797, 3.1046, 0.0287, 1.6576, 0.5588, 0.8075, 0.7592, 1.3903, 0.9401, -2.7287 });
+    public static final Confidence DEFAULT = new Confidence(new double[] { -3.9657, 1.8261, 3.1047, 0.034, 1.6864, 0.5639, 0.805, 0.752, 1.3916, 0.941, -2.7134 });
 
     public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage", "unmatchedAspect" };
 
@@ -34,7 +34,8 @@ public record Confidence(double[] weights) {
      * @param knnTop        1 when it is also the best embedding match
      * @param rareCoverage  share of the question's own words found in the article, each weighted by its rarity
      * @param aspectCoverage the same for the question's words that are not in the article's title (1 when none)
-     * @param unmatchedAspect share of the question's tokens beyond the title whose meaning the article lacks ({@link AspectMatch})
+     * @param unmatchedAspect share of the question's tokens beyond the title whose meaning the article lacks
+     *                      ({@link AspectMatch}); 0 when there is nothing to read (BM25 mode, nothing beyond the title)
      */
     public record Features(double score, double margin, double cosine, double passageCosine, double bm25Top, double coverage,
             double knnTop, double rareCoverage, double aspectCoverage, double unmatchedAspect) {

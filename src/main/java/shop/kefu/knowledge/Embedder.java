@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
+import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -91,49 +93,65 @@ public final class Embedder implements Function<String, float[]> {
     /** One model call; the CLS token's final state is the embedding. */
     @Override
     public float[] apply(String text) {
-        return run(tokenizer.encode(text).getIds(), out -> {
-            float[] cls = new float[DIMENSIONS];
-            out.get(0, cls); // [1, tokens, 512]: row 0 is CLS
-            return normalize(cls);
-        });
+        return run(tokenizer.encode(text).getIds(), Embedder::cls);
     }
 
-    /** The text's token ids without CLS and SEP: the tokenizer alone, no model call. */
-    long[] ids(String text) {
-        return inner(tokenizer.encode(text).getIds());
+    private static float[] cls(FloatBuffer out) {
+        float[] cls = new float[DIMENSIONS];
+        out.get(0, cls); // [1, tokens, 512]: row 0 is CLS
+        return normalize(cls);
     }
+
+    /**
+     * At most this many of a question's tokens keep their states: a shopper's question is shorter, and a
+     * 2,000-character message would otherwise cost 275 KiB in the question cache and a second of matching.
+     */
+    static final int QUESTION_TOKENS = 48;
 
     /** A question for search: its vector, and its tokens' states for {@link AspectMatch}, from one model call. */
     public record Question(float[] vector, TokenStates tokens) {
     }
 
     public Question question(String text) {
-        long[] all = tokenizer.encode(text).getIds();
-        return run(all, out -> {
-            float[] cls = new float[DIMENSIONS];
-            out.get(0, cls);
-            return new Question(normalize(cls), states(all, out));
-        });
+        Encoding encoded = tokenizer.encode(text);
+        return run(encoded.getIds(), out -> new Question(cls(out), states(encoded, out, QUESTION_TOKENS)));
     }
 
-    /** One model call; the final state of every token but CLS and SEP. */
+    /** One model call; the final states of the text's word tokens. */
     TokenStates tokens(String text) {
-        long[] all = tokenizer.encode(text).getIds();
-        return run(all, out -> states(all, out));
+        Encoding encoded = tokenizer.encode(text);
+        return run(encoded.getIds(), out -> states(encoded, out, Integer.MAX_VALUE));
     }
 
-    private static TokenStates states(long[] all, FloatBuffer out) {
-        float[][] states = new float[Math.max(0, all.length - 2)][];
-        for (int t = 1; t < all.length - 1; t++) {
-            float[] row = new float[DIMENSIONS];
-            out.get(t * DIMENSIONS, row);
-            states[t - 1] = normalize(row);
+    /** The ids of the text's word tokens: the tokenizer alone, no model call. */
+    long[] ids(String text) {
+        Encoding encoded = tokenizer.encode(text);
+        return Arrays.stream(words(encoded)).mapToLong(t -> encoded.getIds()[t]).toArray();
+    }
+
+    /**
+     * Positions of the tokens that carry a word: not CLS, SEP or punctuation. A question mark is rare in
+     * articles written without one, and would otherwise weigh as a rare word the article lacks.
+     */
+    private static int[] words(Encoding encoded) {
+        String[] tokens = encoded.getTokens();
+        return IntStream.range(1, tokens.length - 1)
+                .filter(t -> tokens[t].codePoints().anyMatch(Character::isLetterOrDigit) && !tokens[t].startsWith("["))
+                .toArray();
+    }
+
+    private static TokenStates states(Encoding encoded, FloatBuffer out, int limit) {
+        int[] words = words(encoded);
+        int n = Math.min(limit, words.length);
+        long[] ids = new long[n];
+        float[][] states = new float[n][];
+        for (int i = 0; i < n; i++) {
+            ids[i] = encoded.getIds()[words[i]];
+            states[i] = new float[DIMENSIONS];
+            out.get(words[i] * DIMENSIONS, states[i]);
+            states[i] = normalize(states[i]);
         }
-        return TokenStates.of(inner(all), states);
-    }
-
-    private static long[] inner(long[] withSpecial) {
-        return Arrays.copyOfRange(withSpecial, 1, Math.max(1, withSpecial.length - 1));
+        return TokenStates.of(ids, states);
     }
 
     /** Runs the model on one text's tokens; {@code read} takes what it needs of the final states [1, tokens, 512]. */

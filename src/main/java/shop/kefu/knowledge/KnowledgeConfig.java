@@ -25,7 +25,7 @@ public interface KnowledgeConfig {
     @WithDefault("0.85")
     double sureThreshold();
 
-    /** How many recent shopper questions keep their embedding (about 2.3 KiB each); 0 keeps none. */
+    /** How many recent shopper questions keep their embedding (vector and token states, about 13 KiB for 20 characters); 0 keeps none. */
     @WithDefault("2048")
     int questionCache();
 

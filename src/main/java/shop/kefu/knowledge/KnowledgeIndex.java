@@ -112,8 +112,7 @@ public final class KnowledgeIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, Entry> articles = new ConcurrentHashMap<>();
-    /** In how many articles each word occurs: kept with the articles, so a question's rarity costs no index lookups. */
-    private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
+    private final DocumentFrequency<String> documentFrequency = new DocumentFrequency<>();
     /** Article id to number and back; numbers are never reused, so an older searcher never sees the wrong id. */
     private final Map<String, Long> numbers = new ConcurrentHashMap<>();
     private final Map<Long, String> ids = new ConcurrentHashMap<>();
@@ -208,7 +207,7 @@ public final class KnowledgeIndex implements Closeable {
         if (old != null) {
             forget(old);
         }
-        literal.forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
+        documentFrequency.add(literal);
         aspects.add(a);
     }
 
@@ -273,7 +272,7 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     private void forget(Entry e) {
-        e.words().forEach(w -> documentFrequency.computeIfPresent(w, (k, n) -> n > 1 ? n - 1 : null));
+        documentFrequency.remove(e.words());
         aspects.remove(e.data());
     }
 
@@ -347,20 +346,14 @@ public final class KnowledgeIndex implements Closeable {
         return new Lexical(queryWords, idf(ChineseAnalysis.tokens(words, question)), bm25, bm25Scores);
     }
 
-    /**
-     * How rare each of the question's own words is among the articles (inverse document frequency):
-     * a rare word the best article lacks ("外币" in "可以用外币付款吗") says it answers another question.
-     */
+    /** How rare each of the question's own words is among the articles. */
     private Map<String, Double> idf(List<String> own) {
         Map<String, Double> out = new LinkedHashMap<>();
-        int n = Math.max(1, articles.size());
         for (String w : own) {
-            out.put(w, Math.log(1 + (double) n / (documentFrequency.getOrDefault(w, 0) + 1)));
+            out.put(w, documentFrequency.rarity(w, articles.size()));
         }
         return out;
     }
-
-
 
     /** @param embedded the question's vector and tokens; null in BM25 mode */
     private Result fuse(Lexical lexical, Embedder.Question embedded, int limit, Mode mode) {

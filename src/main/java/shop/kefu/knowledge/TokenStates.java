@@ -10,8 +10,6 @@ import org.apache.lucene.util.VectorUtil;
  */
 record TokenStates(long[] ids, byte[][] rows, float[] scales) {
 
-    static final TokenStates NONE = new TokenStates(new long[0], new byte[0][], new float[0]);
-
     /** @param states unit vectors, one per token */
     static TokenStates of(long[] ids, float[][] states) {
         byte[][] rows = new byte[states.length][];
