@@ -59,7 +59,7 @@ public class EventPoller {
         orderSystem = new OrderSystemHttp(orders.key().orElse(null), orders.timeout(), json);
     }
 
-    @Scheduled(every = "${kefu.proactive.poll-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kefu.proactive.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         config.pollUrl().ifPresent(url -> {
             try {
