@@ -43,6 +43,23 @@ public class EventLog {
         return row;
     }
 
+    /**
+     * Appends what the service itself tells the shopper (a conversation handed back to the bot, the request
+     * for a rating, nobody online): neither the bot's answer nor an agent's words. One path, so every such
+     * message has the same shape (a reply from {@code system}, sender {@code system}, confidence 1) and
+     * clients show them alike whichever feature sent them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChatEvent systemReply(Conversation conversation, String text, List<String> quickReplies, List<ServerEvent.Action> actions) {
+        return append(conversation, ServerEvent.Reply.of("system", text, 1.0, quickReplies).withActions(actions), "system", text);
+    }
+
+    /** {@link #systemReply(Conversation, String, List, List)} with text only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChatEvent systemReply(Conversation conversation, String text) {
+        return systemReply(conversation, text, List.of(), List.of());
+    }
+
     /** At most {@code max} events after {@code afterSeq}, in order: no read returns a whole long log. */
     @Transactional
     public List<ChatEvent> after(String conversationId, long afterSeq, int max) {

@@ -2,11 +2,9 @@ package shop.kefu.handoff;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,15 +76,15 @@ public class AgentPresence {
         return nameOf(agentId).isPresent();
     }
 
-    /** How many agents are present, for the wait a shopper is told. */
+    /** How many agents are present, for the wait a shopper is told: those {@link #present()} lists. */
     public int online() {
-        Set<String> present = new HashSet<>(connections.keySet());
-        present.addAll(QuarkusTransaction.joiningExisting().call(() -> AgentSeen.<AgentSeen> list("lastSeen > ?1", since()))
-                .stream().map(s -> s.agentId).toList());
-        return present.size();
+        return present().size();
     }
 
-    /** The agents present now and the names they signed in with, by id. */
+    /**
+     * The agents present now and the names they signed in with, by id: the one reading of "present" for
+     * the whole team (the database's recent signs of life, and this node's open workspaces, whose names win).
+     */
     public Map<String, String> present() {
         Map<String, String> present = new java.util.TreeMap<>();
         QuarkusTransaction.joiningExisting().call(() -> AgentSeen.<AgentSeen> list("lastSeen > ?1", since()))

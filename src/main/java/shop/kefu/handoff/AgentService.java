@@ -229,7 +229,7 @@ public class AgentService {
             Conversation c = held(conversationId, agent);
             leave(c);
             c.backToBot();
-            systemReply(c, replies.text("agent.back.to.bot"), List.of());
+            log.systemReply(c, replies.text("agent.back.to.bot"));
         });
         queueChanged.fire(new QueueChanged(conversationId));
     }
@@ -242,9 +242,8 @@ public class AgentService {
             metrics.resolved(c, c.resolvedAt);
             closed.fire(new ConversationClosed(c.id));
             // the action lets a client show its own rating control; a tapped digit is taken as the rating too (TypedRating)
-            String text = replies.text("agent.resolved");
-            log.append(c, ServerEvent.Reply.of("system", text, 1.0, List.of("5", "4", "3", "2", "1"))
-                    .withActions(List.of(new ServerEvent.Action("rating_requested", null, null))), "system", text);
+            log.systemReply(c, replies.text("agent.resolved"), List.of("5", "4", "3", "2", "1"),
+                    List.of(new ServerEvent.Action("rating_requested", null, null)));
         });
         queueChanged.fire(new QueueChanged(conversationId));
     }
@@ -387,10 +386,6 @@ public class AgentService {
     /** Tells the shopper the agent left; the caller then moves the conversation on. */
     private void leave(Conversation c) {
         log.append(c, new ServerEvent.AgentLeft(new ServerEvent.AgentRef(c.agentId, c.agentName)), "system", c.agentName + " 离开");
-    }
-
-    private void systemReply(Conversation c, String text, List<String> quick) {
-        log.append(c, ServerEvent.Reply.of("system", text, 1.0, quick), "system", text);
     }
 
     private Conversation existing(String id) {

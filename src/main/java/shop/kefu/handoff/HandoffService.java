@@ -58,7 +58,7 @@ public class HandoffService {
         if (agents == 0) {
             String text = replies.text("handoff.nobody.online", Map.of("hours", config.solution().toHours(),
                     "urgentHours", config.solution().toHours() / 2));
-            log.append(conversation, ServerEvent.Reply.of("system", text, 1.0, List.of()), "system", text);
+            log.systemReply(conversation, text);
         }
     }
 

@@ -1,11 +1,7 @@
 package shop.kefu.proactive;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,14 +9,17 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import shop.kefu.aftersales.HttpOrderGateway.OrderSystemException;
+import shop.kefu.aftersales.OrderSystemHttp;
 import shop.kefu.aftersales.OrdersConfig;
 import shop.kefu.common.Refusal;
 
@@ -41,6 +40,9 @@ public class EventPoller {
     public record Page(List<ShopperEvent> events, String next) {
     }
 
+    private static final TypeReference<Page> PAGE = new TypeReference<>() {
+    };
+
     @Inject
     ProactiveConfig config;
     @Inject
@@ -50,9 +52,14 @@ public class EventPoller {
     @Inject
     ObjectMapper json;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    private OrderSystemHttp orderSystem;
 
-    @Scheduled(every = "${kefu.proactive.poll-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @PostConstruct
+    void connect() {
+        orderSystem = new OrderSystemHttp(orders.key().orElse(null), orders.timeout(), json);
+    }
+
+    @Scheduled(every = "${kefu.proactive.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         config.pollUrl().ifPresent(url -> {
             try {
@@ -91,20 +98,9 @@ public class EventPoller {
     private Page fetch(URI feed, String after) {
         URI uri = after == null ? feed
                 : URI.create(feed + (feed.getRawQuery() == null ? "?" : "&") + "after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(orders.timeout()).header("Accept", "application/json").GET();
-        orders.key().ifPresent(k -> request.header("Authorization", "Bearer " + k));
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("The order system's event feed answered " + response.statusCode());
-            }
-            return json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(response.body(), Page.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("The order system's event feed cannot be read: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the order system's event feed", e);
-        }
+        // a feed that is not there (404) is as wrong as one that fails: the poll is tried again, nothing is skipped
+        return orderSystem.get(uri, PAGE, "event page")
+                .orElseThrow(() -> new OrderSystemException("The order system's event feed answered 404 for " + uri, null));
     }
 
     private static String cursor() {

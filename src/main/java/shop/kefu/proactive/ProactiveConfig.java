@@ -46,7 +46,10 @@ public interface ProactiveConfig {
      */
     java.util.Optional<String> pollUrl();
 
-    /** How often each node polls the feed. */
+    /**
+     * How often each node polls the feed. Read through its key by {@link EventPoller}'s {@code @Scheduled},
+     * which takes no bean, and through this method for its log; declared here for its one default.
+     */
     @WithDefault("30s")
     String pollEvery();
 }

@@ -116,9 +116,7 @@ class Deliveries {
                 advance(wc, e.seq, null);
                 continue;
             }
-            // once WeChat has refused (45015, 45047) it is believed until the user writes again, whatever we count
-            WechatUser.Hold hold = user.heldReason != null ? WechatUser.Hold.of(user.heldReason)
-                    : user.holdAt(OffsetDateTime.now(), config.replyWindow(), config.repliesPerMessage());
+            WechatUser.Hold hold = ReplyAllowance.of(user, config, OffsetDateTime.now()).hold();
             if (hold != null) {
                 held(user, wc, hold);
                 return false;

@@ -49,15 +49,9 @@ public class WechatStatus {
                 throw new Refusal(Refusal.Kind.NOT_FOUND, "not_wechat", "This conversation did not come through WeChat.");
             }
             WechatUser u = WechatUser.findById(wc.openid);
-            OffsetDateTime now = OffsetDateTime.now();
-            OffsetDateTime end = u.windowEnd(config.replyWindow());
-            boolean open = end != null && now.isBefore(end);
-            int remaining = open ? Math.max(0, config.repliesPerMessage() - u.sentSince) : 0;
-            if (WechatUser.Hold.QUOTA.wire.equals(u.heldReason)) {
-                remaining = 0; // WeChat said so, whatever we counted
-            }
+            ReplyAllowance allowed = ReplyAllowance.of(u, config, OffsetDateTime.now());
             long queued = ChatEvent.count("conversationId = ?1 and seq > ?2 and type = 'reply'", id, wc.deliveredSeq);
-            return new Status(id, end, open, remaining, queued, u.heldReason, u.lastError);
+            return new Status(id, allowed.windowEnd(), allowed.windowOpen(), allowed.remaining(), queued, u.heldReason, u.lastError);
         });
     }
 }

@@ -1,6 +1,5 @@
 package shop.kefu.wechat;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -9,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A WeChat user, the shopper they are, and what WeChat still lets us send them. */
+/** A WeChat user, the shopper they are, and what we count of WeChat's limits on messages to them ({@link ReplyAllowance}). */
 @Entity
 @Table(name = "wechat_user")
 public class WechatUser extends PanacheEntityBase {
@@ -46,18 +45,6 @@ public class WechatUser extends PanacheEntityBase {
         static Hold of(String wire) {
             return WINDOW_CLOSED.wire.equals(wire) ? WINDOW_CLOSED : QUOTA;
         }
-    }
-
-    OffsetDateTime windowEnd(Duration window) {
-        return lastMessageAt == null ? null : lastMessageAt.plus(window);
-    }
-
-    /** Why a message cannot be sent now, or null when it can. */
-    Hold holdAt(OffsetDateTime now, Duration window, int perMessage) {
-        if (lastMessageAt == null || !now.isBefore(windowEnd(window))) {
-            return Hold.WINDOW_CLOSED;
-        }
-        return sentSince >= perMessage ? Hold.QUOTA : null;
     }
 
     /** The user wrote (or entered the chat): a new window and a new quota. A late retry of an older push changes nothing. */
