@@ -2,6 +2,7 @@ package shop.kefu.chat;
 
 import java.util.Optional;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,10 +23,12 @@ import shop.kefu.conversation.Conversations;
 import shop.kefu.conversation.ServerEvent;
 import shop.kefu.conversation.ServerEvents;
 import shop.kefu.security.Roles;
+import shop.kefu.security.SocketExpiry;
 
 /**
  * Shopper chat, {@code /ws/chat}. The token is checked on the HTTP upgrade (401 without a valid one,
- * 403 for another role). One connection = one shopper; it views that shopper's open conversation.
+ * 403 for another role), and the socket is closed when it expires. One connection = one shopper; it
+ * views that shopper's open conversation.
  */
 @WebSocket(path = "/ws/chat")
 @RolesAllowed(Roles.SHOPPER)
@@ -51,6 +54,8 @@ public class ChatSocket {
     ConversationCap cap;
     @Inject
     TypedRating typedRating;
+    @Inject
+    SocketExpiry expiry;
 
     @OnOpen
     void open(WebSocketConnection connection) {
@@ -60,6 +65,9 @@ public class ChatSocket {
             connection.sendTextAndAwait(error("too_many_connections", "您打开的聊天窗口太多了，请先关闭其他窗口再试。", null));
             connection.closeAndAwait(new CloseReason(POLICY_VIOLATION, "too_many_connections"));
             return;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            expiry.watch(connection, token);
         }
         ChatService.Opened opened = chat.open(customerId);
         // Until the shopper has written, a connecting client is shown the greeting (and any proactive
@@ -144,6 +152,7 @@ public class ChatSocket {
 
     @OnClose
     void close(WebSocketConnection connection) {
+        expiry.forget(connection);
         channels.close(connection);
     }
 

@@ -38,6 +38,7 @@ import shop.kefu.conversation.EventStored;
 import shop.kefu.conversation.ServerEvent;
 import shop.kefu.conversation.ServerEvents;
 import shop.kefu.security.Roles;
+import shop.kefu.security.SocketExpiry;
 
 /**
  * The agent workspace, {@code /ws/agent}: pushes the queue whenever it changes and every event of the
@@ -53,6 +54,8 @@ public class AgentSocket {
 
     @Inject
     JsonWebToken jwt;
+    @Inject
+    SocketExpiry expiry;
     @Inject
     AgentService agents;
     @Inject
@@ -83,6 +86,7 @@ public class AgentSocket {
     void open(WebSocketConnection connection) {
         AgentService.Agent agent = AgentResource.agent(jwt);
         OPEN.put(connection.id(), new Open(connection, agent));
+        expiry.watch(connection, jwt);
         presence.connected(agent.id(), agent.name());
         connection.sendTextAndAwait(queueFrame());
     }
@@ -129,6 +133,7 @@ public class AgentSocket {
 
     @OnClose
     void close(WebSocketConnection connection) {
+        expiry.forget(connection);
         Open open = OPEN.remove(connection.id());
         AgentService.Agent agent = open == null ? null : open.agent();
         if (agent != null && presence.disconnected(agent.id())) {

@@ -1,6 +1,7 @@
 package shop.kefu.security;
 
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -14,7 +15,8 @@ import jakarta.inject.Inject;
 
 /**
  * Turns a WebSocket ticket into the identity of the token it was issued for: the same subject, roles
- * and name, presented as a {@code JsonWebToken} so the sockets read it exactly as a bearer token's.
+ * and name, and the token's end as {@code exp}, presented as a {@code JsonWebToken} so the sockets read
+ * it exactly as a bearer token's.
  * An unknown, used or expired ticket is a 401.
  */
 @ApplicationScoped
@@ -40,6 +42,9 @@ public class TicketIdentityProvider implements IdentityProvider<TicketAuthentica
         claims.setStringListClaim("groups", holder.groups().stream().toList());
         if (holder.name() != null) {
             claims.setStringClaim("name", holder.name());
+        }
+        if (holder.tokenEnds() != null) { // so that SocketExpiry closes the socket when the token would have expired
+            claims.setExpirationTime(NumericDate.fromSeconds(holder.tokenEnds().getEpochSecond()));
         }
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new DefaultJWTCallerPrincipal(claims))

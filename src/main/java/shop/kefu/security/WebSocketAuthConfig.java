@@ -17,4 +17,8 @@ public interface WebSocketAuthConfig {
      */
     @WithDefault("false")
     boolean queryToken();
+
+    /** How often open sockets are checked for a token that has expired since; those are closed (SocketExpiry). */
+    @WithDefault("15s")
+    Duration expiryCheckEvery();
 }

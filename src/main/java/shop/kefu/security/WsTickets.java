@@ -33,7 +33,7 @@ import shop.kefu.common.Refusal;
 public class WsTickets {
 
     /** Who a ticket was issued to: what the socket's identity is made of. */
-    record Holder(String subject, Set<String> groups, String name, Instant expiresAt) {
+    record Holder(String subject, Set<String> groups, String name, Instant expiresAt, Instant tokenEnds) {
     }
 
     /** An issued ticket and how many seconds it can be used. */
@@ -46,6 +46,8 @@ public class WsTickets {
     DataSource dataSource;
     @Inject
     WebSocketAuthConfig config;
+    @Inject
+    SocketExpiry expiry;
 
     /** A new ticket for the bearer of this token, usable once until the earlier of its time limit and the token's expiry. */
     public Issued issue(JsonWebToken token) {
@@ -53,9 +55,10 @@ public class WsTickets {
         RANDOM.nextBytes(random);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now();
+        Instant tokenEnds = expiry.end(token);
         Instant expires = now.plus(config.ticketTtl());
-        if (token.getExpirationTime() > 0 && Instant.ofEpochSecond(token.getExpirationTime()).isBefore(expires)) {
-            expires = Instant.ofEpochSecond(token.getExpirationTime());
+        if (tokenEnds.isBefore(expires)) {
+            expires = tokenEnds;
         }
         Object name = token.getClaim("name");
         String groups = String.join(" ", token.getGroups());
@@ -69,12 +72,13 @@ public class WsTickets {
                 purge.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO ws_ticket (ticket_hash, subject, groups_list, name, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO ws_ticket (ticket_hash, subject, groups_list, name, expires_at, token_ends_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, hash(ticket));
                 insert.setString(2, token.getSubject());
                 insert.setString(3, groups);
                 insert.setString(4, name == null ? null : name.toString());
                 insert.setObject(5, at(expires));
+                insert.setObject(6, at(tokenEnds));
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
@@ -89,15 +93,16 @@ public class WsTickets {
         try (Connection c = dataSource.getConnection()) {
             Holder holder;
             try (PreparedStatement find = c.prepareStatement(
-                    "SELECT subject, groups_list, name, expires_at FROM ws_ticket WHERE ticket_hash = ?")) {
+                    "SELECT subject, groups_list, name, expires_at, token_ends_at FROM ws_ticket WHERE ticket_hash = ?")) {
                 find.setString(1, hash);
                 try (ResultSet r = find.executeQuery()) {
                     if (!r.next()) {
                         return Optional.empty();
                     }
                     String groups = r.getString(2);
+                    OffsetDateTime tokenEnds = r.getObject(5, OffsetDateTime.class);
                     holder = new Holder(r.getString(1), groups.isBlank() ? Set.of() : Set.of(groups.split(" ")), r.getString(3),
-                            r.getObject(4, OffsetDateTime.class).toInstant());
+                            r.getObject(4, OffsetDateTime.class).toInstant(), tokenEnds == null ? null : tokenEnds.toInstant());
                 }
             }
             try (PreparedStatement use = c.prepareStatement("DELETE FROM ws_ticket WHERE ticket_hash = ?")) {

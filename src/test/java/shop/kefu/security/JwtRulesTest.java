@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
 import java.time.Instant;
@@ -105,6 +106,30 @@ class JwtRulesTest {
                 .body("expiresIn", lessThanOrEqualTo(2)).extract().path("ticket");
         Thread.sleep(3000);
         assertEquals(401, ChatClient.queryUpgradeStatus(ws(), "/ws/chat", "ticket=" + ticket));
+    }
+
+    @Test
+    void anOpenSocketIsClosedWhenItsTokenExpires() {
+        // The token is checked on the upgrade; a socket kept open must not outlive it (shopper with a
+        // bearer token, agent with a ticket, which carries the token's end).
+        Instant now = Instant.now();
+        String shopper = Jwt.subject(Ws.uniqueCustomer("EXP")).groups("shopper").issuedAt(now).expiresAt(now.plusSeconds(3)).sign();
+        String agent = Jwt.subject(Ws.uniqueCustomer("AGX")).groups("agent").claim("name", "临时客服").issuedAt(now)
+                .expiresAt(now.plusSeconds(3)).sign();
+        String lasting = Tokens.shopper(Ws.uniqueCustomer("LAST"));
+        try (ChatClient chat = ChatClient.connect(ws(), "/ws/chat", shopper);
+                ChatClient desk = ChatClient.connectWithQuery(ws(), "/ws/agent", "ticket=" + Tokens.ticket(agent));
+                ChatClient other = ChatClient.connect(ws(), "/ws/chat", lasting)) {
+            chat.next("session");
+            desk.next("queue");
+            other.next("session");
+
+            assertEquals("token_expired", chat.next("error").get("code").asText());
+            assertEquals(SocketExpiry.TOKEN_EXPIRED, chat.closeCode());
+            assertEquals("token_expired", desk.next("error").get("code").asText());
+            assertEquals(SocketExpiry.TOKEN_EXPIRED, desk.closeCode());
+            assertFalse(other.isClosedByServer(), "a socket whose token is still valid stays open");
+        }
     }
 
     @Test
