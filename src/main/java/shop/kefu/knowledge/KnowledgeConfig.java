@@ -11,7 +11,7 @@ public interface KnowledgeConfig {
 
     /**
      * Confidence at or above which the bot answers from an article: chosen on the dev sets (eval/dev.tsv
-     * with its near misses and the shipped articles, eval/heldout and eval/heldout2 with their own; as written and with
+     * with its near misses and the shipped articles, the retired held-out sets with their own; as written and with
      * articles left out, cross-validated by article), the lowest where at most 3% of questions get a
      * wrong answer and at most 10% of unanswerable ones an answer (docs/knowledge.md).
      */
