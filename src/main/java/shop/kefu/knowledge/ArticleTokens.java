@@ -83,12 +83,14 @@ final class ArticleTokens {
         }
         total = Math.min(total, PER_ARTICLE);
         long[] ids = new long[total];
+        int[] starts = new int[total]; // each within its own text: not read for articles
         byte[][] rows = new byte[total][];
         float[] scales = new float[total];
         int r = 0;
         for (TokenStates t : texts) {
             int n = Math.min(t.ids().length, total - r);
             System.arraycopy(t.ids(), 0, ids, r, n);
+            System.arraycopy(t.starts(), 0, starts, r, n);
             System.arraycopy(t.rows(), 0, rows, r, n);
             System.arraycopy(t.scales(), 0, scales, r, n);
             r += n;
@@ -97,6 +99,6 @@ final class ArticleTokens {
         for (long id : texts.get(0).ids()) { // embedded() starts with the title
             title.add(id);
         }
-        return new Kept(article, new TokenStates(ids, rows, scales), title);
+        return new Kept(article, new TokenStates(ids, starts, rows, scales), title);
     }
 }

@@ -26,10 +26,15 @@ final class AspectMatch {
     private final Embedder model;
     private final DocumentFrequency<Long> documentFrequency = new DocumentFrequency<>();
     private final ArticleTokens tokens;
+    private volatile Fillers fillers = Fillers.NONE;
 
     AspectMatch(Embedder model) {
         this.model = model;
         this.tokens = new ArticleTokens(model);
+    }
+
+    void setFillers(Fillers fillers) {
+        this.fillers = fillers;
     }
 
     void add(ArticleData a) {
@@ -58,16 +63,18 @@ final class AspectMatch {
 
     /**
      * The share, weighted by rarity among {@code articles} articles, of the question's tokens beyond the
-     * article's title that no token of the article resembles: 0 when the article speaks of all of them
-     * (or the question asks nothing beyond the title, or nothing at all), 1 when of none.
+     * article's title and its {@link Fillers} that no token of the article resembles: 0 when the article
+     * speaks of all of them (or the question asks nothing beyond the title, or nothing at all), 1 when of none.
      */
-    double unmatched(TokenStates question, ArticleData article, int articles) {
+    double unmatched(String text, TokenStates question, ArticleData article, int articles) {
         ArticleTokens.Kept a = tokens.of(article);
+        boolean[] filler = fillers.mask(text);
         double beyond = 0;
         double missing = 0;
         for (int i = 0; i < question.ids().length; i++) {
             long id = question.ids()[i];
-            if (a.title().contains(id)) {
+            int start = question.starts()[i];
+            if (a.title().contains(id) || (start >= 0 && start < filler.length && filler[start])) {
                 continue;
             }
             double rarity = documentFrequency.rarity(id, articles);

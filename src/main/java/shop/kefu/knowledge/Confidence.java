@@ -11,7 +11,7 @@ package shop.kefu.knowledge;
 public record Confidence(double[] weights) {
 
     /** Fitted by {@code KbTuningTest} on the dev sets only (see docs/knowledge.md). */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -3.9657, 1.8261, 3.1047, 0.034, 1.6864, 0.5639, 0.805, 0.752, 1.3916, 0.941, -2.7134 });
+    public static final Confidence DEFAULT = new Confidence(new double[] { -4.0374, 1.8613, 3.1043, 0.0345, 1.7026, 0.5599, 0.813, 0.748, 1.4368, 0.8939, -2.6923 });
 
     public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage", "unmatchedAspect" };
 

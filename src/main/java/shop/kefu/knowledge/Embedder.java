@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -144,14 +145,17 @@ public final class Embedder implements Function<String, float[]> {
         int[] words = words(encoded);
         int n = Math.min(limit, words.length);
         long[] ids = new long[n];
+        int[] starts = new int[n];
         float[][] states = new float[n][];
+        CharSpan[] spans = encoded.getCharTokenSpans();
         for (int i = 0; i < n; i++) {
             ids[i] = encoded.getIds()[words[i]];
+            starts[i] = spans[words[i]] == null ? -1 : spans[words[i]].getStart();
             states[i] = new float[DIMENSIONS];
             out.get(words[i] * DIMENSIONS, states[i]);
             states[i] = normalize(states[i]);
         }
-        return TokenStates.of(ids, states);
+        return TokenStates.of(ids, starts, states);
     }
 
     /** Runs the model on one text's tokens; {@code read} takes what it needs of the final states [1, tokens, 512]. */

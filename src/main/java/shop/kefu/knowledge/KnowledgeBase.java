@@ -69,6 +69,7 @@ public class KnowledgeBase {
         questions = new QuestionVectors(embedder::question, config.questionCache());
         index = new KnowledgeIndex(questions, embedder);
         index.setSynonyms(synonyms());
+        index.setFillers(fillers());
         if (QuarkusTransaction.requiringNew().call(() -> Article.count()) == 0) {
             importAtStart();
         } else {
@@ -92,6 +93,11 @@ public class KnowledgeBase {
         Path products = folder().resolve("understanding").resolve("products.txt");
         return Synonyms.load(folder().resolve("synonyms.txt"))
                 .plus(Synonyms.products(DataFiles.read(products, "knowledge-base/understanding/products.txt")));
+    }
+
+    /** Greetings and prefaces the confidence does not read as part of a question (fillers.txt). */
+    private Fillers fillers() {
+        return Fillers.parse(DataFiles.read(folder().resolve("fillers.txt"), "knowledge-base/fillers.txt"));
     }
 
     /** The first start: the folder's articles, or the packaged ones when the folder is missing. */
@@ -144,6 +150,7 @@ public class KnowledgeBase {
 
     private void store(List<ArticleData> files, String by, String from) {
         index.setSynonyms(synonyms());
+        index.setFillers(fillers());
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
         LOG.infof("Imported %d articles from %s", files.size(), from);
         rebuild();
@@ -380,6 +387,7 @@ public class KnowledgeBase {
      */
     synchronized void reload() {
         index.setSynonyms(synonyms());
+        index.setFillers(fillers());
         rebuild();
     }
 

@@ -164,6 +164,10 @@ public final class KnowledgeIndex implements Closeable {
         this.synonyms = synonyms;
     }
 
+    public void setFillers(Fillers fillers) {
+        aspects.setFillers(fillers);
+    }
+
     /** For the eval command, which compares fusions and fits the confidence model. */
     public void tune(Fusion f, Confidence c) {
         this.fusion = f;
@@ -317,14 +321,14 @@ public final class KnowledgeIndex implements Closeable {
      */
     public Result search(String question, int limit, Mode mode) {
         if (mode == Mode.BM25) {
-            return fuse(lexical(question, mode), null, limit, mode);
+            return fuse(question, lexical(question, mode), null, limit, mode);
         }
         FutureTask<Lexical> lexical = new FutureTask<>(() -> lexical(question, mode));
         helpers.execute(lexical);
         Embedder.Question embedded = embedder.apply(question);
         lexical.run(); // does nothing if a helper has started it already
         try {
-            return fuse(lexical.get(), embedded, limit, mode);
+            return fuse(question, lexical.get(), embedded, limit, mode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while searching", e);
@@ -356,7 +360,7 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /** @param embedded the question's vector and tokens; null in BM25 mode */
-    private Result fuse(Lexical lexical, Embedder.Question embedded, int limit, Mode mode) {
+    private Result fuse(String question, Lexical lexical, Embedder.Question embedded, int limit, Mode mode) {
         float[] vector = embedded == null ? null : embedded.vector();
         List<String> queryWords = lexical.queryWords();
         Map<String, Integer> bm25 = lexical.bm25();
@@ -414,7 +418,7 @@ public final class KnowledgeIndex implements Closeable {
                 top.knnRank() == 1 ? 1 : 0,
                 mode == Mode.EMBEDDINGS || idfAll == 0 ? 0 : idfCovered / idfAll,
                 mode == Mode.EMBEDDINGS || idfBeyond == 0 ? 1 : idfBeyondCovered / idfBeyond,
-                embedded == null ? 0 : aspects.unmatched(embedded.tokens(), top.article(), articles.size()));
+                embedded == null ? 0 : aspects.unmatched(question, embedded.tokens(), top.article(), articles.size()));
         return new Result(hits.subList(0, Math.min(limit, hits.size())), confidence.of(features), features, vector);
     }
 

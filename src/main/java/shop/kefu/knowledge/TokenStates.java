@@ -8,10 +8,13 @@ import org.apache.lucene.util.VectorUtil;
  * cut {@link AspectMatch} makes. Each row is scaled by its own largest component, so the model's few
  * large dimensions do not crush the rest.
  */
-record TokenStates(long[] ids, byte[][] rows, float[] scales) {
+record TokenStates(long[] ids, int[] starts, byte[][] rows, float[] scales) {
 
-    /** @param states unit vectors, one per token */
-    static TokenStates of(long[] ids, float[][] states) {
+    /**
+     * @param starts where each token starts in its text (a character index)
+     * @param states unit vectors, one per token
+     */
+    static TokenStates of(long[] ids, int[] starts, float[][] states) {
         byte[][] rows = new byte[states.length][];
         float[] scales = new float[states.length];
         for (int r = 0; r < states.length; r++) {
@@ -26,7 +29,7 @@ record TokenStates(long[] ids, byte[][] rows, float[] scales) {
             }
             scales[r] = 1 / scale;
         }
-        return new TokenStates(ids, rows, scales);
+        return new TokenStates(ids, starts, rows, scales);
     }
 
     /** Cosine of this text's token {@code i} and {@code other}'s token {@code j}. */

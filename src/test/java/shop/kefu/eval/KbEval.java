@@ -12,6 +12,7 @@ import shop.kefu.knowledge.ArticleData;
 import shop.kefu.knowledge.ArticleFiles;
 import shop.kefu.knowledge.Confidence;
 import shop.kefu.knowledge.Embedder;
+import shop.kefu.knowledge.Fillers;
 import shop.kefu.knowledge.KnowledgeIndex;
 import shop.kefu.knowledge.KnowledgeIndex.Mode;
 import shop.kefu.knowledge.Synonyms;
@@ -55,12 +56,23 @@ public final class KbEval {
     public static KnowledgeIndex buildIndex(List<ArticleData> articles, Synonyms synonyms, Function<String, float[]> embed, Embedder model) {
         KnowledgeIndex index = new KnowledgeIndex(questions(model), model);
         index.setSynonyms(synonyms);
+        index.setFillers(FILLERS);
         index.putAll(articles, texts -> texts.stream().map(embed).toList(), (done, total) -> {
         });
         return index;
     }
 
     private static final Map<Embedder, Function<String, Embedder.Question>> QUESTIONS = new ConcurrentHashMap<>();
+    /** As the service reads them: the shipped list, for every knowledge base the eval builds. */
+    private static final Fillers FILLERS = Fillers.parse(readShipped("knowledge-base/fillers.txt"));
+
+    private static String readShipped(String file) {
+        try {
+            return java.nio.file.Files.readString(Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Each question embedded once per model: the eval asks every question of several indexes. */
     static Function<String, Embedder.Question> questions(Embedder model) {

@@ -3,6 +3,8 @@ package shop.kefu.knowledge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,7 @@ class AspectMatchTest {
     }
 
     private static double unmatched(AspectMatch m, String question, ArticleData article) {
-        return m.unmatched(model.question(question).tokens(), article, 2);
+        return m.unmatched(question, model.question(question).tokens(), article, 2);
     }
 
     @Test
@@ -54,6 +56,20 @@ class AspectMatchTest {
 
         assertEquals(unmatched(m, "除湿机多久要清洗一次水箱", DEHUMIDIFIER), unmatched(m, "除湿机多久要清洗一次水箱？？！", DEHUMIDIFIER));
         assertEquals(0.0, unmatched(m, "电水壶除水垢", KETTLE));
+    }
+
+    @Test
+    void greetingsAndPrefacesAskNothingOfTheArticle() throws Exception {
+        AspectMatch m = new AspectMatch(model);
+        m.add(DEHUMIDIFIER);
+        m.add(KETTLE);
+        m.setFillers(Fillers.parse(Files.readString(Path.of("knowledge-base/fillers.txt"))));
+
+        double plain = unmatched(m, "除湿机多久要清洗一次水箱", DEHUMIDIFIER);
+        assertEquals(plain, unmatched(m, "你好，想咨询一下，除湿机多久要清洗一次水箱", DEHUMIDIFIER));
+        assertEquals(plain, unmatched(m, "在吗 还有个问题 除湿机多久要清洗一次水箱 谢谢", DEHUMIDIFIER));
+        // a preface does not hide what the question asks beyond the article
+        assertTrue(unmatched(m, "您好，请问除湿机开一整晚大概耗多少度电", DEHUMIDIFIER) > 0.6);
     }
 
     @Test

@@ -32,7 +32,7 @@ class QuestionVectorsTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new Embedder.Question(new float[] { text.length(), text.hashCode() }, new TokenStates(new long[0], new byte[0][], new float[0]));
+            return new Embedder.Question(new float[] { text.length(), text.hashCode() }, new TokenStates(new long[0], new int[0], new byte[0][], new float[0]));
         }
 
         int calls(String text) {

@@ -34,8 +34,8 @@ class TokenStatesTest {
                 b[i] = Embedder.normalize(b[i]);
             }
         }
-        TokenStates qa = TokenStates.of(new long[a.length], a);
-        TokenStates qb = TokenStates.of(new long[b.length], b);
+        TokenStates qa = TokenStates.of(new long[a.length], new int[a.length], a);
+        TokenStates qb = TokenStates.of(new long[b.length], new int[b.length], b);
         double worst = 0;
         for (int i = 0; i < a.length; i++) {
             double exact = 0;
