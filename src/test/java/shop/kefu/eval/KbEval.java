@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import shop.kefu.common.DataFiles;
 import shop.kefu.knowledge.ArticleData;
 import shop.kefu.knowledge.ArticleFiles;
 import shop.kefu.knowledge.Confidence;
@@ -64,15 +65,7 @@ public final class KbEval {
 
     private static final Map<Embedder, Function<String, Embedder.Question>> QUESTIONS = new ConcurrentHashMap<>();
     /** As the service reads them: the shipped list, for every knowledge base the eval builds. */
-    private static final Fillers FILLERS = Fillers.parse(readShipped("knowledge-base/fillers.txt"));
-
-    private static String readShipped(String file) {
-        try {
-            return java.nio.file.Files.readString(Path.of(file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final Fillers FILLERS = Fillers.parse(DataFiles.read(Path.of("knowledge-base/fillers.txt"), "knowledge-base/fillers.txt"));
 
     /** Each question embedded once per model: the eval asks every question of several indexes. */
     static Function<String, Embedder.Question> questions(Embedder model) {
