@@ -1,7 +1,6 @@
 package shop.kefu.chat;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import shop.kefu.conversation.Conversation;
 import shop.kefu.conversation.ConversationClosed;
 import shop.kefu.conversation.Conversations;
 import shop.kefu.conversation.EventLog;
-import shop.kefu.conversation.ServerEvent;
 import shop.kefu.dialog.Replies;
 import shop.kefu.handoff.QueueChanged;
 
@@ -52,8 +50,7 @@ public class ConversationCap {
             }
             c.close(c.agentId, c.agentName, OffsetDateTime.now()); // an agent holding it stays recorded, as on resolve
             closedEvents.fire(new ConversationClosed(c.id)); // e.g. the LLM mode's memory of it goes
-            String text = replies.text("conversation.full");
-            log.append(c, ServerEvent.Reply.of("system", text, 1.0, List.of()), "system", text);
+            log.systemReply(c, replies.text("conversation.full"));
             return true;
         });
         if (closed) {
