@@ -1,5 +1,6 @@
 package shop.kefu.dialog;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,12 +94,14 @@ public class AfterSalesFlow {
     }
 
     /**
-     * A claim as this flow settles it for an order of this category (the reason the category knows, the
-     * kind it allows), so that a decision computed elsewhere is the one the confirmation will show.
+     * A claim as this flow settles it for this order (the reason its category knows and its delivery
+     * allows, the kind the category allows), so that a decision computed elsewhere is the one the
+     * confirmation will show.
      */
-    public static Claim settled(Claim c, String category) {
-        ClaimReason reason = Slots.forCategory(c.reason(), category);
-        return new Claim(c.orderId(), c.sku(), normaliseKind(c.kind(), reason, category), reason, c.share(), c.evidence(), c.unused());
+    public static Claim settled(Claim c, Order order) {
+        ClaimReason reason = Slots.forOrder(c.reason(), order, OffsetDateTime.now());
+        return new Claim(c.orderId(), c.sku(), normaliseKind(c.kind(), reason, order.category()), reason, c.share(), c.evidence(),
+                c.unused());
     }
 
     /** The answer to "not used yet?": our own quick replies, a bare yes or no, or what the message says. */
@@ -146,7 +149,8 @@ public class AfterSalesFlow {
             return bookVisit(turn, state, f, order, item);
         }
         String category = order.category();
-        ClaimReason reason = Slots.forCategory(f.reason(), category);
+        ClaimReason reason = f.reason() != null ? Slots.forOrder(f.reason(), order, OffsetDateTime.now())
+                : Slots.implied(f.kind(), f.unused(), category);
         if (reason == null) {
             return ask(replies.text("flow.ask.reason"), replies.list("flow.ask.reason." + category), state, f.with(Awaiting.REASON),
                     item);

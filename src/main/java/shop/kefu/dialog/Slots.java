@@ -1,7 +1,11 @@
 package shop.kefu.dialog;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 
+import shop.kefu.aftersales.Order;
+import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
 
 /**
@@ -35,8 +39,38 @@ final class Slots {
         return HALF.matcher(text).find() ? 0.5 : 1.0;
     }
 
+    /**
+     * Damage to goods that last is damage on delivery ("送来就裂了"): it shows when they are unpacked or
+     * installed, within days. A crack or a broken board reported weeks after delivery is a fault that showed
+     * in use, a quality problem ("床板断了一根 才睡了四个月"). The policy engine grants both alike; this is
+     * about the reason recorded and shown to the shopper and the agent.
+     */
+    static final Duration DAMAGE_FOUND_WITHIN = Duration.ofDays(7);
+
+    /** The reason as it applies to this order: per category, and damage found long after delivery is a quality problem. */
+    static ClaimReason forOrder(ClaimReason r, Order order, OffsetDateTime now) {
+        ClaimReason reason = forCategory(r, order.category());
+        boolean lasting = !"fresh".equals(order.category());
+        if (reason == ClaimReason.DAMAGED && lasting && order.deliveredAt() != null
+                && order.deliveredAt().plus(DAMAGE_FOUND_WITHIN).isBefore(now)) {
+            return ClaimReason.QUALITY;
+        }
+        return reason;
+    }
+
+    /**
+     * The reason a request implies when the shopper named none: goods said to be unused, going back
+     * ("茶几我要退 东西没动过 纸箱都留着"). Whether goods are unused matters only to a no-reason return, so
+     * that is the request (and the confirmation shows it, to be cancelled if not). Fresh goods have no
+     * no-reason return.
+     */
+    static ClaimReason implied(ClaimKind kind, Boolean unused, String category) {
+        boolean back = kind == ClaimKind.RETURN || kind == ClaimKind.REFUND;
+        return back && Boolean.TRUE.equals(unused) && !"fresh".equals(category) ? ClaimReason.NO_REASON : null;
+    }
+
     /** Fresh goods spoil; appliances and furniture have quality problems: the same words, per category. */
-    static ClaimReason forCategory(ClaimReason r, String category) {
+    private static ClaimReason forCategory(ClaimReason r, String category) {
         if (r == null) {
             return null;
         }

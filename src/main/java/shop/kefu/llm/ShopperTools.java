@@ -208,7 +208,7 @@ public class ShopperTools {
         }
         // as in the after-sales flow: an unanswered "unused?" counts as unused, and the flow asks it before a confirmation
         Claim claim = new Claim(orderId, item, k, r, share == null ? 1 : share, photoIds, !Boolean.FALSE.equals(unused));
-        return Optional.of(AfterSalesFlow.settled(claim, order.get().category()));
+        return Optional.of(AfterSalesFlow.settled(claim, order.get()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -343,4 +343,30 @@ class UnderstandingChatTest {
             assertEquals("spoiled", r.at("/aftersales/reason").asText(), r.toString());
         }
     }
+
+    /**
+     * Session 12's classes, in wordings of our own: the same damage reported days or weeks after delivery
+     * (on delivery, or a fault that showed in use); unused goods going back with no problem named (a
+     * no-reason return); a problem with a repair asked for in so many words (a repair, refused by its rule
+     * when the free period is over).
+     */
+    @Test
+    void lateDamageIsAFaultUnusedGoodsGoBackWithoutAReasonAndARepairAskedForIsOne() {
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 48, SOFA }))) {
+            understood(c.say("沙发靠背裂开了 给我换一个"), "SOFA", "replacement", "damaged");
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 60 * 24, SOFA }))) {
+            understood(c.say("沙发靠背裂开了 给我换一个"), "SOFA", "replacement", "quality");
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 72, FRIDGE }))) {
+            JsonNode r = c.say("冰箱我想退掉 箱子都还没拆");
+            understood(r, "FRIDGE", "return", "no_reason");
+            assertEquals("appliance.no-reason-return-days", r.at("/decision/rule").asText(), r.toString());
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 500 * 24, SOFA }))) {
+            JsonNode r = c.say("沙发坐垫塌下去一大块 买了一年半了 找人来给修修");
+            assertEquals("rejected", r.at("/decision/outcome").asText(), r.toString());
+            assertEquals("furniture.quality-repair-days", r.at("/decision/rule").asText(), r.toString());
+        }
+    }
 }
