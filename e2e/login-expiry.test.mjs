@@ -3,8 +3,9 @@
 // token expired (token_expired, then status 4401, at its next check: kefu.ws.expiry-check-every, 15 s)
 // and refuses the token itself on REST a minute later (the JWT clock skew).
 // - the agent workspace says the login expired, shows the login form and stops asking for tickets;
-// - the editor console, whose REST call is refused, does the same.
-// The two wait side by side.
+// - the editor console, whose REST call is refused, does the same;
+// - the shopper page (demo mode) reconnects at once with a new demo token, with no wait shown.
+// The three wait side by side.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -30,6 +31,16 @@ async function page() {
   p.on('pageerror', (e) => p.problems.push(e.message));
   p.on('dialog', (d) => { p.problems.push('dialog: ' + d.message()); d.dismiss(); });
   return p;
+}
+
+/** Every text the status line showed, in order, from now on. */
+async function statusTexts(p) {
+  await p.evaluate(() => {
+    const s = document.getElementById('status');
+    window.statusSeen = [s.textContent];
+    new MutationObserver(() => window.statusSeen.push(s.textContent)).observe(s, { childList: true, characterData: true, subtree: true });
+  });
+  return () => p.evaluate(() => window.statusSeen);
 }
 
 describe('an expired login', { concurrency: true }, () => {
@@ -87,6 +98,37 @@ describe('an expired login', { concurrency: true }, () => {
       assert.ok(await p.locator('#login').isVisible(), 'the login form is back');
       assert.ok(await p.locator('#app').isHidden());
       assert.equal(await p.inputValue('#token'), '', 'the expired token is not offered again');
+      assert.deepEqual(p.problems, []);
+    } finally {
+      await p.context().close();
+    }
+  });
+
+  test('the shopper page reconnects at once with a new demo token when its token expires', async () => {
+    const customer = `E2EX${RUN}`;
+    const p = await page();
+    try {
+      // the page's first demo token lives 10 s; the next ones are the service's own
+      let tokens = 0;
+      await p.route('**/api/demo/token', (route) => (++tokens === 1
+        ? route.fulfill({ json: { token: expiringToken('shopper', customer, 10) } }) : route.continue()));
+      await p.goto(`${BASE}/?customer=${customer}`);
+      await p.locator('.row.bot .bubble', { hasText: '您好，我是小客' }).waitFor({ timeout: 15000 });
+      await p.locator('#status', { hasText: '已连接' }).waitFor();
+      const seen = await statusTexts(p);
+
+      await p.waitForFunction(() => window.statusSeen.length > 1, null, { timeout: 40000 }); // the socket closed
+      await p.locator('#status', { hasText: '已连接' }).waitFor({ timeout: 5000 });
+      assert.equal(tokens, 2, 'a new demo token');
+      assert.deepEqual(await seen(), ['已连接', '连接中…', '已连接'], 'no reconnect countdown, no error');
+      assert.equal(await p.locator('#notice').innerText(), '', 'nothing asks the shopper to log in');
+
+      // the same conversation goes on
+      await p.fill('#text', '草莓怎么保存');
+      await p.click('#sendBtn');
+      await p.locator('.row.bot .bubble', { hasText: '草莓' }).last().waitFor({ timeout: 15000 });
+      await p.locator('.row.me .meta', { hasText: '已送达' }).waitFor();
+      assert.equal(await p.locator('.row.bot .bubble', { hasText: '您好，我是小客' }).count(), 1, 'the greeting once');
       assert.deepEqual(p.problems, []);
     } finally {
       await p.context().close();

@@ -2,7 +2,7 @@
 # End-to-end tests of the packaged service, seven files: agent-console.test.mjs and consoles.test.mjs (the
 # agent workspace and the editor console in a browser), shopper-page.test.mjs (the shopper page in a
 # browser, at a phone and a desktop size; these two write the README's screenshots to docs/screenshots/),
-# login-expiry.test.mjs (the staff consoles when a login expires, about 70 s),
+# login-expiry.test.mjs (the consoles and the shopper page when a login expires, about 70 s),
 # miniprogram.test.mjs (the WeChat mini-program's chat logic, wx stubbed), restart.test.mjs (kill -9
 # mid-conversation and mid after-sales request) and
 # db-outage.test.mjs (the database killed mid-chat and restarted). Installs what it needs (Debian's
