@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import WebSocket from 'ws';
+import { expiringToken } from './service.mjs';
 
 const require = createRequire(import.meta.url);
 const { ChatConnection } = require('../clients/miniprogram/lib/connection.js');
@@ -28,6 +29,7 @@ async function demoToken(role, subject) {
 
 // ---- the shop's side: code → openid (WeChat's code2Session, faked) → customer → a Kefu shopper token
 const customersByOpenid = new Map();
+const shortLived = new Map(); // customer → seconds: the next sign-in's token lives only that long
 let shop;
 let shopUrl;
 before(async () => {
@@ -38,7 +40,10 @@ before(async () => {
     const openid = typeof code === 'string' && code.startsWith('code-') ? `o${code.slice(5)}` : null; // code2Session
     const customer = openid && customersByOpenid.get(openid);
     if (!customer) { res.writeHead(401).end(); return; }
-    const token = await demoToken('shopper', customer); // a real shop signs its own token (docs/wechat.md)
+    const seconds = shortLived.get(customer);
+    shortLived.delete(customer);
+    // a real shop signs its own token (docs/wechat.md)
+    const token = seconds ? expiringToken('shopper', customer, seconds) : await demoToken('shopper', customer);
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token }));
   });
   await new Promise((r) => shop.listen(0, '127.0.0.1', r));
@@ -57,6 +62,7 @@ function fakeWx(user) {
       .then(async (r) => success({ statusCode: r.status, data: r.status === 200 ? await r.json() : null }), (e) => fail({ errMsg: e.message })),
     connectSocket: ({ url, header }) => {
       const ws = new WebSocket(url, { headers: header });
+      ws.header = header;
       sockets.push(ws);
       return {
         onOpen: (cb) => ws.on('open', () => cb({})),
@@ -90,6 +96,7 @@ function client(user, customer) {
   const wx = fakeWx(user);
   const events = [];
   const statuses = [];
+  const details = [];
   let token = null;
   const chat = new ChatConnection({
     url: `${BASE.replace(/^http/, 'ws')}/ws/chat`,
@@ -99,7 +106,7 @@ function client(user, customer) {
     },
     openSocket: socketOpener(wx),
     onEvent: (e) => events.push(e),
-    onStatus: (s) => statuses.push(s),
+    onStatus: (s, d) => { statuses.push(s); details.push(d); },
     backoff: { baseMs: 50, maxMs: 400 },
   });
   const waitFor = async (what, match, timeoutMs = 15000) => {
@@ -111,7 +118,7 @@ function client(user, customer) {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  const c = { wx, chat, events, statuses, waitFor, token: () => token };
+  const c = { wx, chat, events, statuses, details, waitFor, token: () => token };
   clients.push(c);
   return c;
 }
@@ -183,5 +190,30 @@ test('an evidence photo goes up with wx.uploadFile and an after-sales reply carr
   assert.ok(confirm.quickReplies.includes('确认提交'));
 
   await assert.rejects(uploadImage(c.wx, BASE, 'not-a-token', path), /401|upload/);
+  c.chat.close();
+});
+
+test('when its token expires the socket is closed (4401) and the client signs in again instead of reusing the token', async () => {
+  const customer = `MP4${RUN}`;
+  shortLived.set(customer, 8);
+  const c = client(`u4${RUN}`, customer);
+  await c.chat.connect();
+  await c.waitFor('the greeting', (e) => e.type === 'reply' && e.seq === 1);
+  const expired = c.token();
+
+  // expired at 8 s, closed at the service's next check (within 15 s more)
+  for (const deadline = Date.now() + 40000; !c.details.some((d) => d && d.code === 4401); await new Promise((r) => setTimeout(r, 100))) {
+    assert.ok(Date.now() < deadline, `no 4401 close; statuses: ${c.statuses}`);
+  }
+  const id = c.chat.send('草莓怎么保存');
+  await c.waitFor('the ack after signing in again', (e) => e.type === 'message' && e.id === id);
+  const answer = await c.waitFor('the answer', (e) => e.type === 'reply' && e.seq > 2);
+  assert.match(answer.text, /草莓/);
+  assert.notEqual(c.token(), expired, 'signed in again');
+  const reused = c.wx.sockets.slice(1).filter((ws) => ws.header.Authorization === `Bearer ${expired}`);
+  assert.equal(reused.length, 0, 'no socket opened with the expired token once it had expired');
+  assert.ok(!c.statuses.includes('error'), 'nothing shown to the shopper: token_expired is handled, not an error');
+  const seqs = c.events.map((e) => e.seq);
+  assert.deepEqual(seqs, [...new Set(seqs)].sort((a, b) => a - b), 'each seq once, in order');
   c.chat.close();
 });

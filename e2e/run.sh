@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end tests of the packaged service, six files: agent-console.test.mjs and consoles.test.mjs (the
+# End-to-end tests of the packaged service, seven files: agent-console.test.mjs and consoles.test.mjs (the
 # agent workspace and the editor console in a browser), shopper-page.test.mjs (the shopper page in a
 # browser, at a phone and a desktop size; these two write the README's screenshots to docs/screenshots/),
+# login-expiry.test.mjs (the consoles and the shopper page when a login expires, about 70 s),
 # miniprogram.test.mjs (the WeChat mini-program's chat logic, wx stubbed), restart.test.mjs (kill -9
 # mid-conversation and mid after-sales request) and
 # db-outage.test.mjs (the database killed mid-chat and restarted). Installs what it needs (Debian's
@@ -39,7 +40,7 @@ for _ in $(seq 1 120); do
 done
 echo "e2e: service up on port $port"
 cd e2e
-KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs consoles.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
+KEFU_URL="http://127.0.0.1:$port" node --test agent-console.test.mjs consoles.test.mjs login-expiry.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 KEFU_URL="http://127.0.0.1:$port" node --test shopper-page.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }
 # the WeChat mini-program's chat logic (clients/miniprogram/lib) against the same service, wx stubbed
 KEFU_URL="http://127.0.0.1:$port" node --test miniprogram.test.mjs || { echo "e2e: service log:"; tail -50 "$log"; exit 1; }

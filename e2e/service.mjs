@@ -1,5 +1,8 @@
-// Helpers shared by the end-to-end tests that start their own service instances (restart, db-outage).
+// Helpers shared by the end-to-end tests that start their own service instances (restart, db-outage),
+// and a short-lived token for those that watch a login expire (login-expiry, miniprogram).
 import { spawn } from 'node:child_process';
+import { createSign, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
 
@@ -34,6 +37,22 @@ export async function token(base, role, subject) {
   const res = await fetch(`${base}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ role, subject }) });
   return (await res.json()).token;
+}
+
+const DEMO_KEY = new URL('../demo-keys/privateKey.pem', import.meta.url);
+
+/**
+ * A token as POST /api/demo/token issues it (the same issuer, audience and claims, signed RS256 with the
+ * demo key of demo-keys/, application.properties kefu.jwt.*) that expires in `seconds`: demo tokens live
+ * 12 h, too long for a test to watch one expire.
+ */
+export function expiringToken(role, subject, seconds, name = subject) {
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub: subject, upn: subject, groups: role === 'supervisor' ? ['agent', 'supervisor'] : [role], name,
+    iat: now, exp: now + seconds, jti: randomUUID(), iss: 'https://kefu.local/demo', aud: 'kefu' };
+  const body = `${b64({ typ: 'JWT', alg: 'RS256' })}.${b64(claims)}`;
+  return `${body}.${createSign('RSA-SHA256').update(body).sign(readFileSync(DEMO_KEY), 'base64url')}`;
 }
 
 /** A shopper connection that records every frame; `waitFor` finds the first frame that matches. */

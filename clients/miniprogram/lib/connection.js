@@ -12,6 +12,7 @@ class ChatConnection {
    * @param {string} o.url          wss://…/ws/chat
    * @param {(fresh: boolean) => Promise<string>} o.token  a shopper token (the shop's sign-in,
    *        lib/wx-adapter.js signIn); `fresh` after a socket that never opened (e.g. 401: the token expired)
+   *        or one closed because its token expired (token_expired, 4401)
    * @param {(opts: {url: string, header: object}) => object} o.openSocket  a SocketTask-like object
    * @param {(event: object) => void} [o.onEvent]     each new event of the conversation, once
    * @param {(status: string, detail?: any) => void} [o.onStatus]  connecting, open, closed, error
@@ -29,6 +30,7 @@ class ChatConnection {
     this.stopped = false;
     this.timer = null;
     this.refused = false;
+    this.expired = false;
   }
 
   async connect() {
@@ -44,6 +46,7 @@ class ChatConnection {
     }
     const socket = this.o.openSocket({ url: this.o.url, header: { Authorization: `Bearer ${token}` } });
     this.socket = socket;
+    this.expired = false;
     let opened = false;
     socket.onOpen(() => {
       opened = true;
@@ -57,7 +60,9 @@ class ChatConnection {
       if (this.socket !== socket) return;
       this.open = false;
       this.socket = null;
-      this.refused = !opened;
+      // The service still takes an expired token for a while (JWT clock skew), only to close the socket
+      // again at its next check: after token_expired (4401) the next attempt signs in again.
+      this.refused = !opened || this.expired || !!(detail && detail.code === 4401);
       this.o.onStatus('closed', detail);
       this.retry();
     };
@@ -86,7 +91,9 @@ class ChatConnection {
     const out = this.conversation.receive(frame);
     for (const f of out.send) this.raw(f);
     for (const e of out.events) this.o.onEvent(e);
-    if (out.error) this.o.onStatus('error', out.error);
+    // token_expired is handled here (a fresh token on reconnecting), not something to tell the shopper
+    if (out.error && out.error.code === 'token_expired') this.expired = true;
+    else if (out.error) this.o.onStatus('error', out.error);
     return out;
   }
 

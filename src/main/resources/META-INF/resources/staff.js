@@ -1,5 +1,6 @@
-// Shared by the staff consoles (agent.html, editor.html): REST calls, labels for the service's codes, and
-// element building. Text from shoppers, agents and editors only ever reaches the page as textContent.
+// Shared by the staff consoles (agent.html, editor.html): REST calls and what an expired login looks
+// like, labels for the service's codes, and element building. Text from shoppers, agents and editors
+// only ever reaches the page as textContent.
 'use strict';
 const Staff = (() => {
   function el(tag, cls, text) {
@@ -10,9 +11,29 @@ const Staff = (() => {
   }
   function option(value, text) { const o = el('option', null, text); o.value = value; return o; }
 
+  /*
+   * An expired login, however it shows: a 401 from any call (the WebSocket ticket's too), or the socket's
+   * token_expired frame or its close with status 4401 (SocketExpiry), which come first: the service takes
+   * an expired token on REST for another minute (the JWT clock skew). Each console gives onExpired what to
+   * do then: stop reconnecting, forget the token, show the login form and say why. Retrying with a dead
+   * token only repeats the 401, every 30 s for ever, and never tells the agent or editor to log in again.
+   */
+  const EXPIRED = '登录已过期，请重新登录';
+  let whenExpired = null;
+  function onExpired(fn) { whenExpired = fn; }
+  function expired() { if (whenExpired) whenExpired(EXPIRED); }
+  /** Whether a socket's frame or close event says that its token expired. */
+  function socketExpired(x) { return !!x && ((x.type === 'error' && x.code === 'token_expired') || x.code === 4401); }
+  /** fetch with the token; a 401 is reported as an expired login before the caller sees the response. */
+  async function authorized(token, path, init) {
+    const res = await fetch(path, Object.assign({}, init, { headers: Object.assign({ Authorization: 'Bearer ' + token }, init && init.headers) }));
+    if (res.status === 401) expired();
+    return res;
+  }
+
   /** A REST call; a refusal throws an Error carrying status, code and the server's message. */
   async function api(token, method, path, body) {
-    const res = await fetch(path, { method, headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+    const res = await authorized(token, path, { method, headers: { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) {
       let data = {};
@@ -120,5 +141,6 @@ const Staff = (() => {
       });
     });
   }
-  return { el, option, api, all, demoToken, claims, label, NEXT, refusal, urgency, duration, time, window, plain, markdown };
+  return { el, option, onExpired, expired, socketExpired, authorized, api, all, demoToken, claims, label, NEXT, refusal, urgency, duration,
+    time, window, plain, markdown };
 })();
