@@ -59,15 +59,15 @@ public class ChatSocket {
 
     @OnOpen
     void open(WebSocketConnection connection) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && !expiry.watch(connection, token)) {
+            return; // its token has ended: closing
+        }
         String customerId = identity.getPrincipal().getName();
         ShopperChannel channel = channels.open(connection, customerId).orElse(null);
         if (channel == null) {
             connection.sendTextAndAwait(error("too_many_connections", "您打开的聊天窗口太多了，请先关闭其他窗口再试。", null));
             connection.closeAndAwait(new CloseReason(POLICY_VIOLATION, "too_many_connections"));
             return;
-        }
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            expiry.watch(connection, token);
         }
         ChatService.Opened opened = chat.open(customerId);
         // Until the shopper has written, a connecting client is shown the greeting (and any proactive

@@ -23,6 +23,7 @@ public class ApiExceptionMappers {
 
     static int status(Refusal.Kind kind) {
         return switch (kind) {
+            case UNAUTHENTICATED -> 401;
             case NOT_FOUND -> 404;
             case INVALID -> 400;
             case FORBIDDEN -> 403;

@@ -11,6 +11,8 @@ public class Refusal extends RuntimeException {
     public enum Kind {
         /** Nothing with that id, or nothing of this user's (the two look the same). */
         NOT_FOUND,
+        /** The caller's credentials no longer hold (e.g. a token past its end), whoever they are. */
+        UNAUTHENTICATED,
         /** The request itself is malformed or out of bounds. */
         INVALID,
         /** The user's role, or their part in the matter, does not allow it (e.g. approving one's own case). */

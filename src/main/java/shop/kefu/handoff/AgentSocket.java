@@ -85,8 +85,10 @@ public class AgentSocket {
     @OnOpen
     void open(WebSocketConnection connection) {
         AgentService.Agent agent = AgentResource.agent(jwt);
+        if (!expiry.watch(connection, jwt)) {
+            return; // its token has ended: closing
+        }
         OPEN.put(connection.id(), new Open(connection, agent));
-        expiry.watch(connection, jwt);
         presence.connected(agent.id(), agent.name());
         connection.sendTextAndAwait(queueFrame());
     }

@@ -55,9 +55,21 @@ public class SocketExpiry {
         return end;
     }
 
-    /** Watches a socket just opened with this identity's token (a ticket's identity carries the token's end as exp). */
-    public void watch(WebSocketConnection connection, JsonWebToken token) {
-        open.put(connection.id(), new Watched(connection, end(token)));
+    /**
+     * Watches a socket just opened with this identity's token (a ticket's identity carries the token's end as exp).
+     *
+     * @return false when the token has ended already, and the socket is being closed: the JWT clock skew
+     *         lets a token open a socket for a minute past its exp, and it is closed at once rather than at
+     *         the next sweep, before the socket sets anything up
+     */
+    public boolean watch(WebSocketConnection connection, JsonWebToken token) {
+        Watched w = new Watched(connection, end(token));
+        if (!w.end().isAfter(Instant.now())) {
+            close(w);
+            return false;
+        }
+        open.put(connection.id(), w);
+        return true;
     }
 
     public void forget(WebSocketConnection connection) {
@@ -70,14 +82,19 @@ public class SocketExpiry {
         for (Watched w : open.values()) {
             if (!w.end().isAfter(now)) {
                 open.remove(w.connection().id());
-                if (w.connection().isOpen()) {
-                    LOG.debugf("Closing WebSocket %s: its token expired at %s", w.connection().id(), w.end());
-                    w.connection().sendText(FRAME)
-                            .chain(() -> w.connection().close(new CloseReason(TOKEN_EXPIRED, "token_expired")))
-                            .subscribe().with(done -> {
-                            }, failure -> LOG.debugf("Closing WebSocket %s failed: %s", w.connection().id(), failure.toString()));
-                }
+                close(w);
             }
+        }
+    }
+
+    /** Says why, then closes with {@link #TOKEN_EXPIRED}. */
+    private static void close(Watched w) {
+        if (w.connection().isOpen()) {
+            LOG.debugf("Closing WebSocket %s: its token expired at %s", w.connection().id(), w.end());
+            w.connection().sendText(FRAME)
+                    .chain(() -> w.connection().close(new CloseReason(TOKEN_EXPIRED, "token_expired")))
+                    .subscribe().with(done -> {
+                    }, failure -> LOG.debugf("Closing WebSocket %s failed: %s", w.connection().id(), failure.toString()));
         }
     }
 }

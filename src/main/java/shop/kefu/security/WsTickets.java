@@ -56,6 +56,11 @@ public class WsTickets {
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now();
         Instant tokenEnds = expiry.end(token);
+        if (!tokenEnds.isAfter(now)) {
+            // The service takes a token for a minute past its exp (the JWT clock skew), but a ticket would
+            // expire at once and open nothing: the client must hear that it needs a new token.
+            throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "token_expired", "This token has expired: sign in again.");
+        }
         Instant expires = now.plus(config.ticketTtl());
         if (tokenEnds.isBefore(expires)) {
             expires = tokenEnds;
