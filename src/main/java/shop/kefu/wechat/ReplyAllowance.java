@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
  * believed until the user writes again, whatever we count.
  *
  * @param windowEnd null before the user's first message
- * @param windowOpen by our count of the window
+ * @param windowOpen by our count of the window, unless WeChat refused a message as outside it
  * @param remaining messages left by our count; 0 once WeChat said the quota is used
  * @param hold why nothing can be sent now, or null when a message can
  */
@@ -23,11 +23,14 @@ record ReplyAllowance(OffsetDateTime windowEnd, boolean windowOpen, int remainin
 
     static ReplyAllowance of(WechatUser user, Duration window, int perMessage, OffsetDateTime now) {
         OffsetDateTime end = user.lastMessageAt == null ? null : user.lastMessageAt.plus(window);
-        boolean open = end != null && now.isBefore(end);
+        boolean counted = end != null && now.isBefore(end);
         WechatUser.Hold hold = user.heldReason != null ? WechatUser.Hold.of(user.heldReason)
-                : !open ? WechatUser.Hold.WINDOW_CLOSED
+                : !counted ? WechatUser.Hold.WINDOW_CLOSED
                 : user.sentSince >= perMessage ? WechatUser.Hold.QUOTA : null;
-        int remaining = !open || hold == WechatUser.Hold.QUOTA ? 0 : Math.max(0, perMessage - user.sentSince);
+        // WeChat's word over our count here too: the agents are never shown an open window next to a
+        // reply held because WeChat said it is closed
+        boolean open = counted && hold != WechatUser.Hold.WINDOW_CLOSED;
+        int remaining = hold != null ? 0 : perMessage - user.sentSince;
         return new ReplyAllowance(end, open, remaining, hold);
     }
 }

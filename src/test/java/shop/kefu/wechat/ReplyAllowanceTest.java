@@ -61,4 +61,12 @@ class ReplyAllowanceTest {
         assertEquals(0, a.remaining());
         assertEquals(WechatUser.Hold.QUOTA, a.hold());
     }
+
+    @Test
+    void aWindowWeChatSaidIsClosedIsShownClosedWhateverOurCount() {
+        ReplyAllowance a = ReplyAllowance.of(user(NOW.minusHours(1), 1, WechatUser.Hold.WINDOW_CLOSED.wire), WINDOW, 5, NOW);
+        assertFalse(a.windowOpen());
+        assertEquals(0, a.remaining());
+        assertEquals(WechatUser.Hold.WINDOW_CLOSED, a.hold());
+    }
 }
