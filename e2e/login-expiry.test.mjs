@@ -50,13 +50,13 @@ describe('an expired login', { concurrency: true }, () => {
       const tickets = [];
       p.on('request', (r) => { if (r.url().endsWith('/api/ws-ticket')) tickets.push(Date.now()); });
       await p.goto(`${BASE}/agent.html`);
-      await p.fill('#token', expiringToken('agent', `E2E-X${RUN}`, 10, '小周'));
+      await p.fill('#token', expiringToken('agent', `E2E-X${RUN}`, 20, '小周'));
       await p.click('#connect');
       await p.locator('#status', { hasText: '已连接' }).waitFor();
       assert.equal(await p.locator('#me').innerText(), '小周');
 
-      // expired at 10 s, closed at the service's next check (within 15 s more)
-      await p.locator('#status', { hasText: EXPIRED }).waitFor({ timeout: 40000 });
+      // expired at 20 s, closed at the service's next check (within 15 s more)
+      await p.locator('#status', { hasText: EXPIRED }).waitFor({ timeout: 50000 });
       const shown = Date.now();
       assert.ok(await p.locator('#login').isVisible(), 'the login form is back');
       assert.ok(await p.locator('#app').isHidden(), 'the workspace is put away');
@@ -108,16 +108,16 @@ describe('an expired login', { concurrency: true }, () => {
     const customer = `E2EX${RUN}`;
     const p = await page();
     try {
-      // the page's first demo token lives 10 s; the next ones are the service's own
+      // the page's first demo token lives 20 s (time to load and connect on a busy machine); the next ones are the service's own
       let tokens = 0;
       await p.route('**/api/demo/token', (route) => (++tokens === 1
-        ? route.fulfill({ json: { token: expiringToken('shopper', customer, 10) } }) : route.continue()));
+        ? route.fulfill({ json: { token: expiringToken('shopper', customer, 20) } }) : route.continue()));
       await p.goto(`${BASE}/?customer=${customer}`);
       await p.locator('.row.bot .bubble', { hasText: '您好，我是小客' }).waitFor({ timeout: 15000 });
       await p.locator('#status', { hasText: '已连接' }).waitFor();
       const seen = await statusTexts(p);
 
-      await p.waitForFunction(() => window.statusSeen.length > 1, null, { timeout: 40000 }); // the socket closed
+      await p.waitForFunction(() => window.statusSeen.length > 1, null, { timeout: 50000 }); // the socket closed
       await p.locator('#status', { hasText: '已连接' }).waitFor({ timeout: 5000 });
       assert.equal(tokens, 2, 'a new demo token');
       assert.deepEqual(await seen(), ['已连接', '连接中…', '已连接'], 'no reconnect countdown, no error');

@@ -10,8 +10,9 @@ import shop.kefu.policy.ClaimReason;
 
 /**
  * The few exact shortcuts the after-sales flow keeps in front of the trained understanding: the answers
- * its own quick replies and questions invite (确认, 算了, 是的), and "一半". Everything else a shopper
- * says is read by {@code understanding.Reader}.
+ * its own quick replies and questions invite (确认, 算了, 是的), and "一半"; and the reason a request has
+ * for the order it is about (per category, by the time since delivery, or implied by what was said).
+ * Everything else a shopper says is read by {@code understanding.Reader}.
  */
 final class Slots {
 

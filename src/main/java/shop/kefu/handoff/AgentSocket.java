@@ -95,7 +95,11 @@ public class AgentSocket {
 
     @OnTextMessage
     void onText(String raw, WebSocketConnection connection) {
-        AgentService.Agent agent = OPEN.get(connection.id()).agent();
+        Open open = OPEN.get(connection.id());
+        if (open == null) {
+            return; // a socket whose token had ended when it opened: closing
+        }
+        AgentService.Agent agent = open.agent();
         try {
             JsonNode f = json.readTree(raw);
             String type = f.path("type").asText("");

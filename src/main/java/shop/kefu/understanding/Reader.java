@@ -148,14 +148,15 @@ public final class Reader {
             claimReason = ClaimReason.PRICE_DROP;
         }
         Intent in = Intent.values()[best];
-        if (in == Intent.AFTERSALES && claimKind == null && a.positive("visit").contains("repair")) {
-            // "沙发皮裂了好几道口子 买了一年多了 给免费修一下": a problem, and a repair asked for in so many words
-            // instead of a refund, return or exchange; the problem's words must not outweigh the request
-            in = Intent.REPAIR;
-        }
         if ((in == Intent.AFTERSALES || in == Intent.QUESTION) && onlyAsks(text, a)) {
             // a supposed problem and a remedy asked "if": the rules, with nothing to claim
             return new Reading(Intent.QUESTION, null, null, null, a.question());
+        }
+        if (in == Intent.AFTERSALES && claimKind == null && !a.question() && a.positive("visit").contains("repair")) {
+            // "沙发皮裂了好几道口子 买了一年多了 给免费修一下": a problem, and a repair asked for in so many words
+            // instead of a refund, return or exchange; the problem's words must not outweigh the request. Not a
+            // question ("坏了能保修吗" asks about the rules): a visit is booked without a confirmation.
+            in = Intent.REPAIR;
         }
         return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), a.question());
     }

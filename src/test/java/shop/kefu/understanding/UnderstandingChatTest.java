@@ -365,8 +365,18 @@ class UnderstandingChatTest {
         }
         try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 500 * 24, SOFA }))) {
             JsonNode r = c.say("沙发坐垫塌下去一大块 买了一年半了 找人来给修修");
+            assertEquals("repair", r.at("/aftersales/visit").asText(), r.toString());
             assertEquals("rejected", r.at("/decision/outcome").asText(), r.toString());
             assertEquals("furniture.quality-repair-days", r.at("/decision/rule").asText(), r.toString());
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 180 * 24, SOFA }))) {
+            JsonNode r = c.say("沙发坐垫塌下去一大块 用了半年 找人来给修修");
+            assertEquals("repair", r.at("/aftersales/visit").asText(), r.toString());
+            assertTrue(r.path("text").asText().contains("维修预约"), r.toString()); // booked, within the free period
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "SF", "furniture", 180 * 24, SOFA }))) {
+            JsonNode r = c.say("要是沙发坐垫塌了 能免费修吗");
+            assertTrue(r.at("/aftersales/visit").isMissingNode() || r.at("/aftersales/visit").isNull(), r.toString()); // a question, no visit
         }
     }
 }

@@ -275,6 +275,8 @@ class WechatPushTest {
         await("the hold", () -> "window_closed".equals(status(id).path("held").asText(null)));
         JsonNode held = status(id);
         assertEquals(1, held.get("queuedReplies").asInt(), held.toString());
+        assertFalse(held.get("windowOpen").asBoolean(), "WeChat said the window is closed: " + held);
+        assertEquals(0, held.get("remainingMessages").asInt(), held.toString());
         assertTrue(Transcript.forStaff(id).contains("回复窗口已关闭"), "the agents are told in a note");
         assertTrue(FakeWechat.textsTo(me).isEmpty());
 
