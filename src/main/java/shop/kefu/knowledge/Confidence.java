@@ -11,7 +11,7 @@ package shop.kefu.knowledge;
 public record Confidence(double[] weights) {
 
     /** Fitted by {@code KbTuningTest} on the dev sets only (see docs/knowledge.md). */
-    public static final Confidence DEFAULT = new Confidence(new double[] { -4.0614, 2.0311, 3.0363, 0.1509, 1.7842, 0.6091, 0.6795, 0.7005, 1.3274, 0.9014, -2.8308 });
+    public static final Confidence DEFAULT = new Confidence(new double[] { -4.0374, 1.8613, 3.1043, 0.0345, 1.7026, 0.5599, 0.813, 0.748, 1.4368, 0.8939, -2.6923 });
 
     public static final String[] FEATURES = { "bias", "score", "margin", "cosine", "passageCosine", "bm25Top", "coverage", "knnTop", "rareCoverage", "aspectCoverage", "unmatchedAspect" };
 
