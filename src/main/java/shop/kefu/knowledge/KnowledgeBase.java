@@ -68,8 +68,7 @@ public class KnowledgeBase {
         embedder = new Embedder();
         questions = new QuestionVectors(embedder::question, config.questionCache());
         index = new KnowledgeIndex(questions, embedder);
-        index.setSynonyms(synonyms());
-        index.setFillers(fillers());
+        readWordLists();
         if (QuarkusTransaction.requiringNew().call(() -> Article.count()) == 0) {
             importAtStart();
         } else {
@@ -86,6 +85,12 @@ public class KnowledgeBase {
 
     Path folder() {
         return Path.of(config.dir());
+    }
+
+    /** The folder's word lists the index reads: at start, on an import and on a reload, always together. */
+    private void readWordLists() {
+        index.setSynonyms(synonyms());
+        index.setFillers(fillers());
     }
 
     /** synonyms.txt, and the product words of the understanding's lexicon (understanding/products.txt). */
@@ -149,8 +154,7 @@ public class KnowledgeBase {
     }
 
     private void store(List<ArticleData> files, String by, String from) {
-        index.setSynonyms(synonyms());
-        index.setFillers(fillers());
+        readWordLists();
         QuarkusTransaction.requiringNew().run(() -> files.forEach(a -> store(a, by)));
         LOG.infof("Imported %d articles from %s", files.size(), from);
         rebuild();
@@ -386,8 +390,7 @@ public class KnowledgeBase {
      * its line, and the index keeps the old ones.
      */
     synchronized void reload() {
-        index.setSynonyms(synonyms());
-        index.setFillers(fillers());
+        readWordLists();
         rebuild();
     }
 
