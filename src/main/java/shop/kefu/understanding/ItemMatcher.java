@@ -25,6 +25,8 @@ public final class ItemMatcher {
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9_-]*[a-z0-9]|[0-9]");
     private static final Set<ClaimReason> FRESH_ONLY = Set.of(ClaimReason.SPOILED);
     private static final Set<ClaimReason> DURABLE_ONLY = Set.of(ClaimReason.QUALITY, ClaimReason.PRICE_DROP);
+    /** Reasons that claim with the goods fine. */
+    private static final Set<ClaimReason> GOODS_FINE = Set.of(ClaimReason.NO_REASON, ClaimReason.PRICE_DROP);
 
     private ItemMatcher() {
     }
@@ -70,6 +72,15 @@ public final class ItemMatcher {
             return new Match(named.isEmpty() ? lines : named, null, true, false);
         }
         List<Candidate> named = best(text, all, lexicon);
+        // "四把凳子有一把腿是歪的 桌子没问题": the only line named is said to be fine while a problem is
+        // stated, so the problem is with another one, called something its name does not say (凳子 for
+        // 餐椅). Not for a claim that has the goods fine ("草莓没问题 就是不想要了").
+        boolean problem = reason != null && !GOODS_FINE.contains(reason);
+        List<Candidate> fine = problem ? named.stream().filter(c -> saidFine(text, c, lexicon)).toList() : List.of();
+        if (!named.isEmpty() && fine.size() == named.size() && fine.size() < all.size()) {
+            List<Candidate> others = all.stream().filter(c -> !fine.contains(c) && fits(reason, c.order().category())).toList();
+            return new Match(others.isEmpty() ? all.stream().filter(c -> !fine.contains(c)).toList() : others, unknown, false, false);
+        }
         if (!named.isEmpty()) {
             return new Match(named, unknown, true, false);
         }
@@ -130,7 +141,8 @@ public final class ItemMatcher {
         List<Lexicon.Product> itemTypes = mentioned(Text.normalise(c.item().name()), lexicon);
         boolean mentioned = false;
         for (Lexicon.ProductWord w : lexicon.productWords()) {
-            if (w.word().length() < 2 || itemTypes.stream().noneMatch(t -> t.type().equals(w.product().type()))) {
+            // its own words or a broader one's ("桌子没问题" of a 实木餐桌), as it is named
+            if (w.word().length() < 2 || itemTypes.stream().noneMatch(t -> t.type().equals(w.product().type()) || w.product().type().equals(t.parent()))) {
                 continue;
             }
             for (int at = text.indexOf(w.word()); at >= 0; at = text.indexOf(w.word(), at + 1)) {

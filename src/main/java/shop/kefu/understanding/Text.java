@@ -40,8 +40,16 @@ final class Text {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 
-    /** A lexicon word found in the message. {@code focus}: in or after a contrast clause. */
-    record Hit(Lexicon.Word word, int clause, boolean negated, boolean focus) {
+    /**
+     * A lexicon word found in the message. {@code focus}: in or after a contrast clause. {@code second}: the
+     * phrase was read for another list already ("不要了": no reason given, then a return); such a reading
+     * fills a detail the classifier left empty but is no feature of it, whose training saw the first only.
+     */
+    record Hit(Lexicon.Word word, int clause, boolean negated, boolean focus, boolean second) {
+
+        Hit(Lexicon.Word word, int clause, boolean negated, boolean focus) {
+            this(word, clause, negated, focus, false);
+        }
     }
 
     record Clause(String text, boolean focus, boolean[] negated) {
@@ -63,6 +71,9 @@ final class Text {
                 }
             }
             for (Hit h : hits) {
+                if (h.second()) {
+                    continue;
+                }
                 add(f, h.focus(), "L:" + h.word().list() + ":" + h.word().label() + (h.negated() ? ":neg" : ""));
             }
             if (question) {
@@ -130,6 +141,15 @@ final class Text {
             }
             hits.add(new Hit(new Lexicon.Word("reason", "wrong_item", "(ordered, other goods came)"), ordered, false, clauses.get(ordered).focus()));
         }
+        String fewer = Counts.shortfall(text);
+        if (fewer != null && hits.stream().noneMatch(h -> h.word().list().equals("reason") && !h.negated())) {
+            // fewer came than were ordered, in no word of the lexicon: missing, in the clause of what came
+            int came = 0;
+            while (came + 1 < clauses.size() && !clauses.get(came).text().contains(fewer)) {
+                came++;
+            }
+            hits.add(new Hit(new Lexicon.Word("reason", "missing", "(fewer came than ordered)"), came, false, clauses.get(came).focus()));
+        }
         boolean question = QUESTION_CUES.stream().anyMatch(text::contains) || text.endsWith("呢");
         return new Analysis(text, clauses, hits, question);
     }
@@ -137,7 +157,7 @@ final class Text {
     private static Clause clause(String t, boolean focus, Lexicon lexicon, List<Hit> hits, int index) {
         boolean[] taken = new boolean[t.length()];
         lexicon.contrasts().stream().filter(t::startsWith).findFirst().ifPresent(c -> mark(taken, 0, c.length())); // 不过 negates nothing
-        record Found(Lexicon.Word word, int start, int end) {
+        record Found(Lexicon.Word word, int start, int end, boolean second) {
         }
         // every occurrence of a lexicon word, then the longest ones first, each place in the text used once
         List<Found> all = new ArrayList<>();
@@ -145,7 +165,7 @@ final class Text {
             for (Lexicon.Word w : lexicon.startingWith(t.charAt(i))) {
                 int end = end(t, i, w, lexicon);
                 if (end > 0) {
-                    all.add(new Found(w, i, end));
+                    all.add(new Found(w, i, end, false));
                 }
             }
         }
@@ -166,6 +186,8 @@ final class Text {
             if (!any(taken, f.start(), f.end())) {
                 mark(taken, f.start(), f.end());
                 found.add(f);
+            } else if (found.stream().anyMatch(g -> g.start() == f.start() && g.end() == f.end() && !g.word().list().equals(f.word().list()))) {
+                found.add(new Found(f.word(), f.start(), f.end(), true)); // listed for a reason and for a kind: says both
             }
         }
         boolean[] negated = new boolean[t.length()];
@@ -190,7 +212,7 @@ final class Text {
             boolean neg = negators.stream().anyMatch(n -> n[1] <= f.start() && f.start() - n[1] < NEGATION_REACH
                     && t.substring(n[1], f.start()).chars().noneMatch(c -> NEGATION_STOPS.indexOf(c) >= 0))
                     || fineAfter(t, f.end(), lexicon);
-            hits.add(new Hit(f.word(), index, neg, focus));
+            hits.add(new Hit(f.word(), index, neg, focus, f.second()));
         }
         return new Clause(t, focus, negated);
     }

@@ -108,6 +108,28 @@ class ItemMatcherTest {
         assertEquals(named, m.named());
     }
 
+    static final List<Order> DINING_SET = List.of(order("YZ1128005", "furniture", item("TABLE", "实木餐桌"), item("CHAIRS", "实木餐椅")));
+
+    /**
+     * A problem stated while the only line named is said to be fine is about another line, called
+     * something its name does not say (凳子 for 餐椅); a claim with the goods fine stays with the one named.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "有一张凳子腿松了 桌子没问题 | QUALITY | CHAIRS | false",
+            "椅子晃 桌子没问题 | QUALITY | CHAIRS | true",
+            "桌子没问题 就是不想要了 | NO_REASON | TABLE | true",
+            "桌子没问题 | - | TABLE | true" })
+    void aLineSaidToBeFineIsNotTheOneWithTheProblem(String message, String reason, String skus, boolean named) {
+        List<Lexicon.Product> products = List.of(new Lexicon.Product("furniture", "椅子", null, List.of("椅子")),
+                new Lexicon.Product("furniture", "餐椅", "椅子", List.of("餐椅")), new Lexicon.Product("furniture", "凳子", "椅子", List.of("凳子")),
+                new Lexicon.Product("furniture", "桌子", null, List.of("桌子")), new Lexicon.Product("furniture", "餐桌", "桌子", List.of("餐桌")));
+        Lexicon lexicon = new Lexicon(Map.of(), Map.of(), products, List.of("不", "没"), List.of("就是"), List.of("没问题"), List.of());
+        ItemMatcher.Match m = ItemMatcher.match(message, DINING_SET, lexicon, "-".equals(reason) ? null : ClaimReason.valueOf(reason));
+        assertEquals(skus, String.join(" ", m.candidates().stream().map(c -> c.item().sku()).toList()));
+        assertEquals(named, m.named());
+    }
+
     @ParameterizedTest
     @CsvSource({ "冰箱坏了, true", "芒果坏了, false", "生鲜坏了, false" })
     void aProductTheShopperDidNotBuyIsElsewhere(String message, boolean elsewhere) {

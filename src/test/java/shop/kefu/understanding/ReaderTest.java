@@ -33,7 +33,7 @@ class ReaderTest {
             "电视 降价了 | AFTERSALES | REFUND | PRICE_DROP | -", // price protection refunds the difference
             "退掉算了 | AFTERSALES | RETURN | NO_REASON | -", // "just take it back": nothing wrong with it
             "少寄了一包，给我补个 | AFTERSALES | RESHIP | MISSING | -",
-            "东西是好的，就是不想要了 | AFTERSALES | - | NO_REASON | -",
+            "东西是好的，就是不想要了 | AFTERSALES | RETURN | NO_REASON | -",
             "不是质量问题，就是颜色不喜欢 | AFTERSALES | - | NO_REASON | -",
             "没拆封，不想要了退货 | AFTERSALES | RETURN | NO_REASON | true",
             "草莓烂了怎么办 | QUESTION | - | SPOILED | -",

@@ -17,7 +17,7 @@ class TextTest {
     static final Lexicon LEXICON = new Lexicon(
             Map.of("quality", List.of("质量问题", "坏了", "不制冷", "响", "质量...差"), "no_reason", List.of("不想要", "不喜欢"),
                     "missing", List.of("少", "没收到"), "damaged", List.of("坏", "压得...烂"), "spoiled", List.of("烂", "味道...不对劲")),
-            Map.of("return", List.of("退", "退货"), "reship", List.of("补发")), Map.of("usage", Map.of("yes", List.of("没用过"), "no", List.of("用过", "坐过")),
+            Map.of("return", List.of("退", "退货", "不想要"), "reship", List.of("补发")), Map.of("usage", Map.of("yes", List.of("没用过"), "no", List.of("用过", "坐过")),
                     "anger", Map.of("anger", List.of("垃圾"))),
             List.of(new Lexicon.Product("fresh", "蔬菜", null, List.of("蔬菜")), new Lexicon.Product("fresh", "菠菜", "蔬菜", List.of("菠菜")),
                     new Lexicon.Product("fresh", "油麦菜", "蔬菜", List.of("油麦菜")), new Lexicon.Product("fresh", "水果", null, List.of("水果", "果子")),
@@ -38,7 +38,15 @@ class TextTest {
             // the same goods, a kind of what was ordered, a count, a courier, a state: no other goods came
             "我买的菠菜 送来的菠菜全烂了 | reason | spoiled",
             "我买的猕猴桃 送来的果子都烂了 | reason | spoiled",
-            "订的10个 送来的是8个 | reason | -",
+            // two counts of one unit, the smaller one come: fewer came than were ordered, said in no missing-word
+            "订的10个 送来的是8个 | reason | missing",
+            "下了两箱 就到了一箱 | reason | missing",
+            "只有8个 说好的十个 | reason | missing",
+            "买了两台 一台装客厅 | reason | -",
+            "买了两箱 到了一箱烂了 | reason | spoiled",
+            "买了两个月 就到了一个 | reason | -",
+            "我买的是10斤一袋的 来的是5斤那种 | reason | -",
+            "要的5斤装 寄来3斤装 | reason | -",
             "我买的菠菜发的是什么快递 | reason | -",
             "前天买的洗衣机 今天送来的是坏的 | reason | damaged",
             "我买的是55寸 送来的也是55寸 但是屏幕有条线 | reason | -",
@@ -55,6 +63,9 @@ class TextTest {
             "用了没几天就坏了 | reason | quality",
             "没想到冰箱不制冷 | reason | quality",
             "不退了 | kind | -",
+            // a phrase on both lists says both: no reason given, and the goods go back
+            "就是不想要 | reason | no_reason",
+            "就是不想要 | kind | return",
             "退掉算了 | kind | return",
             "还没用过 | usage | yes",
             "已经用过了 | usage | no",

@@ -1,0 +1,105 @@
+package shop.kefu.understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "下了两箱 就到了一箱", "只有8个 说好的10个", "订了六瓶 来了四瓶": fewer came than were ordered, said
+ * with two counts of one unit and no word for "missing" at all. A shape rather than a word list, so it
+ * holds for any goods, unit and number; the classifier alone reads such a message as naming no problem
+ * (its words are a product, numbers and "到了") and the shopper is asked what went wrong after saying it.
+ * The smaller count must be the one that came ("就/只/才" or an arrival word just before it): two counts
+ * alone are as often two items bought ("买了两台 一台装客厅").
+ */
+final class Counts {
+
+    /** Units that count or weigh goods; not time (月, 天), which says how long ago, nor sizes. */
+    private static final Pattern QUANTITY = Pattern.compile(
+            "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百半]+)多?(个|箱|盒|袋|瓶|斤|件|只|包|份|罐|桶|把|张|台|根|颗|串|条|块|双|套|提|听|支|枚|粒|棵|扎|板|公斤|千克|kg)");
+    /** What stands just before the count that came: only so many, or an arrival. */
+    private static final List<String> CAME = List.of("只", "仅", "才", "就", "到", "来", "收", "剩", "发");
+    /** Characters before a count that are read for its cue ("就到了一箱": three). */
+    private static final int CUE_REACH = 4;
+    /**
+     * After a count, what makes it a pack size rather than how many came ("10斤一袋的", "5斤装", "5斤那种"):
+     * two pack sizes are other goods, not fewer of them.
+     */
+    private static final Pattern PACK = Pattern.compile("^(的?一[个箱盒袋瓶包罐桶提]|装|的?那种|的?那款|的?规格)");
+    /** After a count, what makes it a time ("两个月", "三个多星期"): how long ago, not how many. */
+    private static final Pattern TIME = Pattern.compile("^多?(月|星期|礼拜|小时|钟头|工作日)");
+
+    private Counts() {
+    }
+
+    private record Quantity(double value, String unit, int start, String said) {
+    }
+
+    /**
+     * The count that came when the text (normalised) says fewer came than were ordered, by two counts of
+     * one unit ("一箱" in "下了两箱 就到了一箱"); null when it does not.
+     */
+    static String shortfall(String text) {
+        List<Quantity> qs = quantities(text);
+        for (int i = 0; i < qs.size(); i++) {
+            for (int j = i + 1; j < qs.size(); j++) {
+                Quantity a = qs.get(i);
+                Quantity b = qs.get(j);
+                Quantity fewer = a.value() < b.value() ? a : b;
+                if (a.unit().equals(b.unit()) && a.value() != b.value() && came(text, fewer)) {
+                    return fewer.said();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean came(String text, Quantity q) {
+        String before = text.substring(Math.max(0, q.start() - CUE_REACH), q.start());
+        return CAME.stream().anyMatch(before::contains);
+    }
+
+    private static List<Quantity> quantities(String text) {
+        List<Quantity> out = new ArrayList<>();
+        Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            double v = value(m.group(1));
+            String after = text.substring(m.end());
+            if (v > 0 && !PACK.matcher(after).find() && !TIME.matcher(after).find()) {
+                out.add(new Quantity(v, m.group(2), m.start(), m.group()));
+            }
+        }
+        return out;
+    }
+
+    /** Arabic or Chinese numerals up to the hundreds ("两", "十二", "二十", "一百零五"); 0 when unreadable. */
+    static double value(String n) {
+        if (Character.isDigit(n.charAt(0))) {
+            return Double.parseDouble(n);
+        }
+        if (n.equals("半")) {
+            return 0.5;
+        }
+        double total = 0;
+        double digit = 0;
+        for (char c : n.toCharArray()) {
+            int d = "零一二三四五六七八九".indexOf(c);
+            if (c == '两') {
+                d = 2;
+            }
+            if (d >= 0) {
+                digit = d;
+            } else if (c == '十') {
+                total += (digit == 0 ? 1 : digit) * 10;
+                digit = 0;
+            } else if (c == '百') {
+                total += (digit == 0 ? 1 : digit) * 100;
+                digit = 0;
+            } else {
+                return 0;
+            }
+        }
+        return total + digit;
+    }
+}
