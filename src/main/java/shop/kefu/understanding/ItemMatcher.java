@@ -25,6 +25,8 @@ public final class ItemMatcher {
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9_-]*[a-z0-9]|[0-9]");
     private static final Set<ClaimReason> FRESH_ONLY = Set.of(ClaimReason.SPOILED);
     private static final Set<ClaimReason> DURABLE_ONLY = Set.of(ClaimReason.QUALITY, ClaimReason.PRICE_DROP);
+    /** Said right after an item: it came ("面包收到了", "鸡蛋倒是到了"). */
+    private static final List<String> ARRIVED = List.of("到了", "收到了", "收到", "来了", "送到了", "都到了", "也到了", "倒是到了", "是到了");
     /** Reasons that claim with the goods fine. */
     private static final Set<ClaimReason> GOODS_FINE = Set.of(ClaimReason.NO_REASON, ClaimReason.PRICE_DROP);
 
@@ -68,15 +70,15 @@ public final class ItemMatcher {
         }
         if (!byNumber.isEmpty()) {
             List<Candidate> lines = all.stream().filter(c -> byNumber.contains(c.order())).toList();
-            List<Candidate> named = best(text, lines, lexicon);
+            List<Candidate> named = best(text, lines, lexicon, reason);
             return new Match(named.isEmpty() ? lines : named, null, true, false);
         }
-        List<Candidate> named = best(text, all, lexicon);
+        List<Candidate> named = best(text, all, lexicon, reason);
         // "四把凳子有一把腿是歪的 桌子没问题": the only line named is said to be fine while a problem is
         // stated, so the problem is with another one, called something its name does not say (凳子 for
         // 餐椅). Not for a claim that has the goods fine ("草莓没问题 就是不想要了").
         boolean problem = reason != null && !GOODS_FINE.contains(reason);
-        List<Candidate> fine = problem ? named.stream().filter(c -> saidFine(text, c, lexicon)).toList() : List.of();
+        List<Candidate> fine = problem ? named.stream().filter(c -> saidFine(text, c, lexicon, reason)).toList() : List.of();
         if (!named.isEmpty() && fine.size() == named.size() && fine.size() < all.size()) {
             List<Candidate> others = all.stream().filter(c -> !fine.contains(c) && fits(reason, c.order().category())).toList();
             return new Match(others.isEmpty() ? all.stream().filter(c -> !fine.contains(c)).toList() : others, unknown, false, false);
@@ -93,7 +95,7 @@ public final class ItemMatcher {
     }
 
     /** The lines whose names the message names best (empty when it names none). */
-    private static List<Candidate> best(String text, List<Candidate> lines, Lexicon lexicon) {
+    private static List<Candidate> best(String text, List<Candidate> lines, Lexicon lexicon, ClaimReason reason) {
         List<Lexicon.Product> said = mentioned(text, lexicon);
         String loose = withoutLongerWords(text, lexicon);
         Map<Candidate, Double> named = new LinkedHashMap<>();
@@ -106,7 +108,7 @@ public final class ItemMatcher {
         if (named.size() > 1) {
             // "蓝莓只有3盒，车厘子倒是齐的": an item the message says is fine is not the one it is about,
             // however much better its name is matched
-            List<Candidate> fine = named.keySet().stream().filter(c -> saidFine(text, c, lexicon)).toList();
+            List<Candidate> fine = named.keySet().stream().filter(c -> saidFine(text, c, lexicon, reason)).toList();
             if (fine.size() < named.size()) {
                 fine.forEach(named::remove);
             }
@@ -137,7 +139,7 @@ public final class ItemMatcher {
     }
 
     /** Every mention of the line's product in the text is followed by a phrase saying it is fine. */
-    private static boolean saidFine(String text, Candidate c, Lexicon lexicon) {
+    private static boolean saidFine(String text, Candidate c, Lexicon lexicon, ClaimReason reason) {
         List<Lexicon.Product> itemTypes = mentioned(Text.normalise(c.item().name()), lexicon);
         boolean mentioned = false;
         for (Lexicon.ProductWord w : lexicon.productWords()) {
@@ -147,12 +149,22 @@ public final class ItemMatcher {
             }
             for (int at = text.indexOf(w.word()); at >= 0; at = text.indexOf(w.word(), at + 1)) {
                 mentioned = true;
-                if (!Text.fineAfter(text, at + w.word().length(), lexicon)) {
+                int end = at + w.word().length();
+                if (!Text.fineAfter(text, end, lexicon) && !(reason == ClaimReason.MISSING && arrivedAfter(text, end))) {
                     return false;
                 }
             }
         }
         return mentioned;
+    }
+
+    /**
+     * "面包收到了 牛奶呢 袋子里压根没有": of goods said to be missing, one said to have come is fine. Only for
+     * a missing claim: "草莓收到了 烂了一半" is about the strawberries.
+     */
+    private static boolean arrivedAfter(String text, int end) {
+        String after = text.substring(end, Math.min(text.length(), end + 5));
+        return ARRIVED.stream().anyMatch(after::startsWith);
     }
 
     private static double score(String text, String loose, List<Lexicon.Product> said, Candidate c, Lexicon lexicon) {

@@ -75,7 +75,10 @@ class ItemMatcherTest {
             "草莓到了 芒果没见着 | MISSING | MANGO",
             "海南贵妃芒到了 草莓没见着 | MISSING | STRAW",
             "芒果 草莓 都烂了 | SPOILED | MANGO STRAW",
-            "芒果烂了 | SPOILED | MANGO" })
+            "芒果烂了 | SPOILED | MANGO",
+            // of goods said to be missing, one said to have come is not the one (spoiled goods come, then spoil)
+            "芒果收到了 草莓呢 箱子里找不到 | MISSING | STRAW",
+            "芒果收到了 草莓呢 都烂了 | SPOILED | MANGO STRAW" })
     void ofTwoItemsNamedTheOneInTheClauseWithTheProblem(String message, ClaimReason reason, String skus) {
         ItemMatcher.Match m = ItemMatcher.match(message, ORDERS, WITH_PROBLEMS, reason);
         assertEquals(List.of(skus.split(" ")), m.candidates().stream().map(c -> c.item().sku()).toList());
