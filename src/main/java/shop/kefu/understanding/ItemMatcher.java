@@ -74,9 +74,9 @@ public final class ItemMatcher {
             return new Match(named.isEmpty() ? lines : named, null, true, false);
         }
         List<Candidate> named = best(text, all, lexicon, reason);
-        // "四把凳子有一把腿是歪的 桌子没问题": the only line named is said to be fine while a problem is
-        // stated, so the problem is with another one, called something its name does not say (凳子 for
-        // 餐椅). Not for a claim that has the goods fine ("草莓没问题 就是不想要了").
+        // "有张凳子腿松了 桌子倒是没问题": the only line named is said to be fine while a problem is stated,
+        // so the problem is with another one, called something its name does not say (凳子 for 餐椅). Not
+        // for a claim that has the goods fine ("草莓没问题 就是不想要了").
         boolean problem = reason != null && !GOODS_FINE.contains(reason);
         List<Candidate> fine = problem ? named.stream().filter(c -> saidFine(text, c, lexicon, reason)).toList() : List.of();
         if (!named.isEmpty() && fine.size() == named.size() && fine.size() < all.size()) {
