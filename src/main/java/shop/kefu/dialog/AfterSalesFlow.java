@@ -62,9 +62,9 @@ public class AfterSalesFlow {
     public TurnResult resume(Turn turn, DialogState state, Reading reading) {
         String text = turn.text().strip();
         Flow f = state.flow().withEvidence(turn.attachments());
-        // "退掉算了" asks for a return; "算了，不退了", "取消退款" and our own cancel button cancel
-        if (text.equals(replies.text("button.cancel"))
-                || Slots.CANCEL.matcher(text).find() && (reading.kind() == null || !text.contains("算了"))) {
+        // "退掉算了" asks for a return; "算了，不退了", "算了 不要了", "取消退款" and our own cancel button cancel
+        if (text.equals(replies.text("button.cancel")) || Slots.CANCEL.matcher(text).find()
+                && (reading.kind() == null || !text.contains("算了") || understanding.onlyGivesUp(text))) {
             return reply(replies.text("flow.cancelled"), List.of(), state.withFlow(null).withHint(null));
         }
         if (f.awaiting() == Awaiting.CONFIRM && (Slots.CONFIRM.matcher(text).matches() || text.equals(replies.text("button.confirm")))) {

@@ -1,6 +1,7 @@
 package shop.kefu.understanding;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,18 +11,24 @@ import java.util.regex.Pattern;
  * with two counts of one unit and no word for "missing" at all. A shape rather than a word list, so it
  * holds for any goods, unit and number; the classifier alone reads such a message as naming no problem
  * (its words are a product, numbers and "到了") and the shopper is asked what went wrong after saying it.
- * The smaller count must be the one that came ("就/只/才" or an arrival word just before it): two counts
- * alone are as often two items bought ("买了两台 一台装客厅").
+ * Narrow on purpose, because a missing claim is granted more readily than most: the smaller count must
+ * follow an arrival ("到了", "来了", "收到", "只有") directly and end its clause. Two counts alone are as
+ * often two items bought ("买了两台 一台装客厅"), one kept ("只留一台"), one of them with a problem
+ * ("只有两个是好的", "就一个不亮"), or more come than ordered ("我只买了一箱 发了两箱").
  */
 final class Counts {
 
-    /** Units that count or weigh goods; not time (月, 天), which says how long ago, nor sizes. */
+    /**
+     * Units that count or weigh goods; not time (月, 天), which says how long ago, nor sizes, nor 块, which
+     * is as often money ("买的时候199块").
+     */
     private static final Pattern QUANTITY = Pattern.compile(
-            "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百半]+)多?(个|箱|盒|袋|瓶|斤|件|只|包|份|罐|桶|把|张|台|根|颗|串|条|块|双|套|提|听|支|枚|粒|棵|扎|板|公斤|千克|kg)");
-    /** What stands just before the count that came: only so many, or an arrival. */
-    private static final List<String> CAME = List.of("只", "仅", "才", "就", "到", "来", "收", "剩", "发");
-    /** Characters before a count that are read for its cue ("就到了一箱": three). */
-    private static final int CUE_REACH = 4;
+            "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百半]+)多?(个|箱|盒|袋|瓶|斤|件|只|包|份|罐|桶|把|张|台|根|颗|串|条|双|套|提|听|支|枚|粒|棵|扎|板|公斤|千克|kg)");
+    /** What the count that came follows directly: an arrival, or only so many there. */
+    private static final List<String> CAME = List.of("到了", "来了", "收到", "收到了", "只有", "只来了", "只到了", "就到了", "就来了",
+            "才到了", "才来了", "送来", "送来了", "寄来", "寄来了", "发来", "发来了", "到的是", "来的是", "收到的是");
+    /** What may end the clause after the count that came: nothing, or a particle ("就到了一箱啊"). */
+    private static final Pattern CLAUSE_END = Pattern.compile("^[多了呢啊呀吧嘛哦啦的]*([，,。.！!？?；;~～… ]|$)");
     /**
      * After a count, what makes it a pack size rather than how many came ("10斤一袋的", "5斤装", "5斤那种"):
      * two pack sizes are other goods, not fewer of them.
@@ -37,8 +44,8 @@ final class Counts {
     }
 
     /**
-     * The count that came when the text (normalised) says fewer came than were ordered, by two counts of
-     * one unit ("一箱" in "下了两箱 就到了一箱"); null when it does not.
+     * What came, cue and count ("到了一箱" in "下了两箱 就到了一箱"), when the text (normalised) says fewer
+     * came than were ordered by two counts of one unit; null when it does not.
      */
     static String shortfall(String text) {
         List<Quantity> qs = quantities(text);
@@ -47,17 +54,23 @@ final class Counts {
                 Quantity a = qs.get(i);
                 Quantity b = qs.get(j);
                 Quantity fewer = a.value() < b.value() ? a : b;
-                if (a.unit().equals(b.unit()) && a.value() != b.value() && came(text, fewer)) {
-                    return fewer.said();
+                String cue = a.unit().equals(b.unit()) && a.value() != b.value() ? came(text, fewer) : null;
+                if (cue != null) {
+                    return cue + fewer.said();
                 }
             }
         }
         return null;
     }
 
-    private static boolean came(String text, Quantity q) {
-        String before = text.substring(Math.max(0, q.start() - CUE_REACH), q.start());
-        return CAME.stream().anyMatch(before::contains);
+    /** The arrival the count directly follows, when the count also ends its clause; null otherwise. */
+    private static String came(String text, Quantity q) {
+        String before = text.substring(0, q.start());
+        String after = text.substring(q.start() + q.said().length());
+        if (!CLAUSE_END.matcher(after).find()) {
+            return null;
+        }
+        return CAME.stream().filter(before::endsWith).max(Comparator.comparingInt(String::length)).orElse(null);
     }
 
     private static List<Quantity> quantities(String text) {

@@ -26,7 +26,7 @@ public final class ItemMatcher {
     private static final Set<ClaimReason> FRESH_ONLY = Set.of(ClaimReason.SPOILED);
     private static final Set<ClaimReason> DURABLE_ONLY = Set.of(ClaimReason.QUALITY, ClaimReason.PRICE_DROP);
     /** Said right after an item: it came ("面包收到了", "鸡蛋倒是到了"). */
-    private static final List<String> ARRIVED = List.of("到了", "收到了", "收到", "来了", "送到了", "都到了", "也到了", "倒是到了", "是到了");
+    private static final List<String> ARRIVED = List.of("到了", "收到", "来了", "送到了", "都到了", "也到了", "倒是到了", "是到了");
     /** Reasons that claim with the goods fine. */
     private static final Set<ClaimReason> GOODS_FINE = Set.of(ClaimReason.NO_REASON, ClaimReason.PRICE_DROP);
 
@@ -74,14 +74,11 @@ public final class ItemMatcher {
             return new Match(named.isEmpty() ? lines : named, null, true, false);
         }
         List<Candidate> named = best(text, all, lexicon, reason);
-        // "有张凳子腿松了 桌子倒是没问题": the only line named is said to be fine while a problem is stated,
-        // so the problem is with another one, called something its name does not say (凳子 for 餐椅). Not
-        // for a claim that has the goods fine ("草莓没问题 就是不想要了").
-        boolean problem = reason != null && !GOODS_FINE.contains(reason);
-        List<Candidate> fine = problem ? named.stream().filter(c -> saidFine(text, c, lexicon, reason)).toList() : List.of();
-        if (!named.isEmpty() && fine.size() == named.size() && fine.size() < all.size()) {
-            List<Candidate> others = all.stream().filter(c -> !fine.contains(c) && fits(reason, c.order().category())).toList();
-            return new Match(others.isEmpty() ? all.stream().filter(c -> !fine.contains(c)).toList() : others, unknown, false, false);
+        if (!named.isEmpty() && elsewhereInTheSet(text, named, all, lexicon, reason)) {
+            List<Candidate> others = all.stream().filter(c -> !named.contains(c) && fits(reason, c.order().category())).toList();
+            if (!others.isEmpty()) {
+                return new Match(others, unknown, false, false);
+            }
         }
         if (!named.isEmpty()) {
             return new Match(named, unknown, true, false);
@@ -92,6 +89,23 @@ public final class ItemMatcher {
                 && mentioned(text, lexicon).stream().anyMatch(p -> !isCategoryWord(p, lexicon));
         List<Candidate> fitting = all.stream().filter(c -> fits(reason, c.order().category())).toList();
         return new Match(fitting.isEmpty() ? all : fitting, unknown, false, elsewhere);
+    }
+
+    /**
+     * "有张凳子腿松了 桌子倒是没问题", of a dining set whose chairs are 餐椅: a problem is stated, every line
+     * named is said to be fine, and the message also names goods that are none of those lines (凳子). Then
+     * the problem is with the shopper's other lines, called something their names do not say. Not when the
+     * only goods named are the fine ones ("冰箱挺好的 就是噪音有点大" is about the fridge), nor for a claim
+     * with the goods fine ("草莓没问题 就是不想要了").
+     */
+    private static boolean elsewhereInTheSet(String text, List<Candidate> named, List<Candidate> all, Lexicon lexicon, ClaimReason reason) {
+        if (reason == null || GOODS_FINE.contains(reason) || named.size() == all.size()
+                || !named.stream().allMatch(c -> saidFine(text, c, lexicon, false))) {
+            return false;
+        }
+        List<Lexicon.Product> namedTypes = named.stream().flatMap(c -> mentioned(Text.normalise(c.item().name()), lexicon).stream()).toList();
+        return mentioned(text, lexicon).stream().anyMatch(p -> !isCategoryWord(p, lexicon)
+                && namedTypes.stream().noneMatch(t -> t.type().equals(p.type()) || p.type().equals(t.parent())));
     }
 
     /** The lines whose names the message names best (empty when it names none). */
@@ -108,7 +122,7 @@ public final class ItemMatcher {
         if (named.size() > 1) {
             // "蓝莓只有3盒，车厘子倒是齐的": an item the message says is fine is not the one it is about,
             // however much better its name is matched
-            List<Candidate> fine = named.keySet().stream().filter(c -> saidFine(text, c, lexicon, reason)).toList();
+            List<Candidate> fine = named.keySet().stream().filter(c -> saidFine(text, c, lexicon, reason == ClaimReason.MISSING)).toList();
             if (fine.size() < named.size()) {
                 fine.forEach(named::remove);
             }
@@ -138,8 +152,11 @@ public final class ItemMatcher {
                 .distinct().toList();
     }
 
-    /** Every mention of the line's product in the text is followed by a phrase saying it is fine. */
-    private static boolean saidFine(String text, Candidate c, Lexicon lexicon, ClaimReason reason) {
+    /**
+     * Every mention of the line's product in the text is followed by a phrase saying it is fine, or, when
+     * {@code arrivedIsFine} (of several goods, which one is missing), saying it came.
+     */
+    private static boolean saidFine(String text, Candidate c, Lexicon lexicon, boolean arrivedIsFine) {
         List<Lexicon.Product> itemTypes = mentioned(Text.normalise(c.item().name()), lexicon);
         boolean mentioned = false;
         for (Lexicon.ProductWord w : lexicon.productWords()) {
@@ -150,7 +167,7 @@ public final class ItemMatcher {
             for (int at = text.indexOf(w.word()); at >= 0; at = text.indexOf(w.word(), at + 1)) {
                 mentioned = true;
                 int end = at + w.word().length();
-                if (!Text.fineAfter(text, end, lexicon) && !(reason == ClaimReason.MISSING && arrivedAfter(text, end))) {
+                if (!Text.fineAfter(text, end, lexicon) && !(arrivedIsFine && arrivedAfter(text, end))) {
                     return false;
                 }
             }
@@ -159,8 +176,9 @@ public final class ItemMatcher {
     }
 
     /**
-     * "面包收到了 牛奶呢 袋子里压根没有": of goods said to be missing, one said to have come is fine. Only for
-     * a missing claim: "草莓收到了 烂了一半" is about the strawberries.
+     * "面包收到了 牛奶呢 袋子里压根没有": of several goods named in a missing claim, one said to have come is
+     * not the missing one. Not for other claims ("草莓收到了 烂了一半"), nor for the only goods named ("鸡蛋到了
+     * 少了三个" is about the eggs).
      */
     private static boolean arrivedAfter(String text, int end) {
         String after = text.substring(end, Math.min(text.length(), end + 5));

@@ -70,6 +70,16 @@ public class Understanding {
         return !Text.analyse(text, reader.lexicon()).positive("anger").isEmpty();
     }
 
+    /**
+     * Whether the only remedy the text names is giving the goods up ("算了 不要了"): a phrase read as a
+     * reason first and as a return second, and no kind word of its own. Inside a request that is a
+     * cancellation rather than a return.
+     */
+    public boolean onlyGivesUp(String text) {
+        List<Text.Hit> kinds = Text.analyse(text, reader.lexicon()).hits().stream().filter(h -> h.word().list().equals("kind") && !h.negated()).toList();
+        return !kinds.isEmpty() && kinds.stream().allMatch(Text.Hit::second);
+    }
+
     /** Whether the text says other goods came than were ordered ("买的是菠菜 送来的是油麦菜"), by its shape. */
     public boolean otherGoodsCame(String text) {
         return Text.swapped(Text.normalise(text), reader.lexicon());

@@ -173,6 +173,12 @@ class UnderstandingChatTest {
             assertFalse(r.path("text").asText().contains("已取消"), r.toString());
             assertEquals("return", r.at("/aftersales/kind").asText(), r.toString());
         }
+        // giving the goods up is a return as a first message, but inside a request "算了 不要了" gives the request up
+        try (ChatClient c = chat(shopper(new Object[] { "S", "fresh", 20, STRAWBERRY }))) {
+            assertEquals("evidence", c.say("草莓烂了，退款").at("/aftersales/step").asText());
+            JsonNode r = c.say("算了 不要了");
+            assertTrue(r.path("text").asText().contains("已取消"), r.toString());
+        }
     }
 
     @Test
