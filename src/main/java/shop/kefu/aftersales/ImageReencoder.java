@@ -26,17 +26,25 @@ import shop.kefu.common.Refusal;
 
 /**
  * Decodes an uploaded image and writes its pixels again, and nothing else: EXIF (a photo's location,
- * camera, time), XMP and text chunks stay behind. Only what decodes as a JPEG, PNG or GIF is accepted,
- * whatever its name or first bytes claim; its declared size is checked before decoding, so a small file
- * declaring a huge image (a decompression bomb) is refused without allocating it. JPEGs stay JPEGs
- * (turned upright first, as their EXIF orientation said); PNGs and GIFs (first frame) become PNGs.
+ * camera, time), XMP and text chunks stay behind. Only what decodes as a JPEG, PNG, GIF or WebP is
+ * accepted, whatever its name or first bytes claim; its declared size is checked before decoding, so a
+ * small file declaring a huge image (a decompression bomb) is refused without allocating it. JPEGs stay
+ * JPEGs (turned upright first, as their EXIF orientation said); PNGs and GIFs (first frame) become PNGs;
+ * WebPs, which phones and WeChat send for photos, become JPEGs, or PNGs when they have transparency
+ * (every staff browser shows those, and a photo stays a photo-sized file).
  */
 @ApplicationScoped
 public class ImageReencoder {
 
     /** High enough that a photo of a damaged item keeps its detail after a second JPEG generation. */
     private static final float JPEG_QUALITY = 0.9f;
-    private static final Set<String> ACCEPTED = Set.of("jpeg", "png", "gif");
+    private static final Set<String> ACCEPTED = Set.of("jpeg", "png", "gif", "webp");
+
+    static {
+        // the WebP decoder is a javax.imageio plugin, found by a service lookup that ImageIO makes once, with
+        // whatever class loader is current then: looked up again here, with the application's
+        ImageIO.scanForPlugins();
+    }
 
     private final AttachmentsConfig config;
     private final Semaphore decoding;
@@ -96,7 +104,8 @@ public class ImageReencoder {
                             "Images may have at most " + config.maxPixels() / 1_000_000 + " megapixels.");
                 }
                 boolean jpeg = format.equals("jpeg");
-                return new Decoded(upright(reader.read(0), jpeg ? ExifOrientation.of(source) : 1), jpeg);
+                BufferedImage image = upright(reader.read(0), jpeg ? ExifOrientation.of(source) : 1);
+                return new Decoded(image, jpeg || format.equals("webp") && !image.getColorModel().hasAlpha());
             } finally {
                 reader.dispose();
             }
@@ -109,7 +118,7 @@ public class ImageReencoder {
     }
 
     private static Refusal notAnImage() {
-        return new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "not_an_image", "Only JPEG, PNG and GIF images that can be decoded are accepted.");
+        return new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "not_an_image", "Only JPEG, PNG, GIF and WebP images that can be decoded are accepted.");
     }
 
     private static void writeJpeg(BufferedImage image, Path target) throws IOException {

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -109,6 +110,24 @@ class AttachmentsTest {
         assertEquals(40, image.getHeight());
         assertTrue(new Color(image.getRGB(10, 5)).getRed() > 200, "the photo's left side is now on top");
         assertTrue(new Color(image.getRGB(10, 35)).getBlue() > 200);
+    }
+
+    /** Phones and WeChat send photos as WebP: a lossy one is stored as a JPEG, one with transparency as a PNG. */
+    @Test
+    void aWebpPhotoIsStoredAsAJpegAndOneWithTransparencyAsAPng() throws IOException {
+        String me = Ws.uniqueCustomer("U");
+        // 1×1 images, lossy (VP8) and lossy with an alpha channel (VP8X + ALPH)
+        byte[] lossy = Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+        byte[] withAlpha = Base64.getDecoder().decode(
+                "UklGRkoAAABXRUJQVlA4WAoAAAAQAAAAAAAAAAAAQUxQSAwAAAARBxAR/Q9ERP8DAABWUDggGAAAABQBAJ0BKgEAAQAAAP4AAA3AAP7mtQAAAA==");
+        for (Object[] c : new Object[][] { { lossy, "image/jpeg" }, { withAlpha, "image/png" } }) {
+            String id = Shop.upload(Tokens.shopper(me), (byte[]) c[0], "image/webp").then().statusCode(201)
+                    .body("contentType", equalTo(c[1])).extract().path("id");
+            byte[] back = given().auth().oauth2(Tokens.shopper(me)).get("/api/attachments/" + id).then().statusCode(200)
+                    .contentType((String) c[1]).extract().asByteArray();
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(back));
+            assertEquals(1, image.getWidth(), "stored as an image any browser shows");
+        }
     }
 
     @Test
