@@ -24,9 +24,8 @@ final class Counts {
      */
     private static final Pattern QUANTITY = Pattern.compile(
             "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百半]+)多?(个|箱|盒|袋|瓶|斤|件|只|包|份|罐|桶|把|张|台|根|颗|串|条|双|套|提|听|支|枚|粒|棵|扎|板|公斤|千克|kg)");
-    /** What the count that came follows directly: an arrival, or only so many there. */
-    private static final List<String> CAME = List.of("到了", "来了", "收到", "收到了", "只有", "只来了", "只到了", "就到了", "就来了",
-            "才到了", "才来了", "送来", "送来了", "寄来", "寄来了", "发来", "发来了", "到的是", "来的是", "收到的是");
+    /** Besides an arrival (markers.txt, arrived), what the count that came may follow directly: only so many there. */
+    private static final String ONLY = "只有";
     /** What may end the clause after the count that came: nothing, or a particle ("就到了一箱啊"). */
     private static final Pattern CLAUSE_END = Pattern.compile("^[多了呢啊呀吧嘛哦啦的]*([，,。.！!？?；;~～… ]|$)");
     /**
@@ -45,16 +44,17 @@ final class Counts {
 
     /**
      * What came, cue and count ("到了一箱" in "下了两箱 就到了一箱"), when the text (normalised) says fewer
-     * came than were ordered by two counts of one unit; null when it does not.
+     * came than were ordered by two counts of one unit; null when it does not. {@code arrived}: the words
+     * saying goods came (markers.txt).
      */
-    static String shortfall(String text) {
+    static String shortfall(String text, List<String> arrived) {
         List<Quantity> qs = quantities(text);
         for (int i = 0; i < qs.size(); i++) {
             for (int j = i + 1; j < qs.size(); j++) {
                 Quantity a = qs.get(i);
                 Quantity b = qs.get(j);
                 Quantity fewer = a.value() < b.value() ? a : b;
-                String cue = a.unit().equals(b.unit()) && a.value() != b.value() ? came(text, fewer) : null;
+                String cue = a.unit().equals(b.unit()) && a.value() != b.value() ? came(text, fewer, arrived) : null;
                 if (cue != null) {
                     return cue + fewer.said();
                 }
@@ -64,13 +64,16 @@ final class Counts {
     }
 
     /** The arrival the count directly follows, when the count also ends its clause; null otherwise. */
-    private static String came(String text, Quantity q) {
+    private static String came(String text, Quantity q, List<String> arrived) {
         String before = text.substring(0, q.start());
         String after = text.substring(q.start() + q.said().length());
         if (!CLAUSE_END.matcher(after).find()) {
             return null;
         }
-        return CAME.stream().filter(before::endsWith).max(Comparator.comparingInt(String::length)).orElse(null);
+        if (before.endsWith(ONLY)) {
+            return ONLY;
+        }
+        return arrived.stream().filter(before::endsWith).max(Comparator.comparingInt(String::length)).orElse(null);
     }
 
     private static List<Quantity> quantities(String text) {

@@ -25,8 +25,6 @@ public final class ItemMatcher {
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9_-]*[a-z0-9]|[0-9]");
     private static final Set<ClaimReason> FRESH_ONLY = Set.of(ClaimReason.SPOILED);
     private static final Set<ClaimReason> DURABLE_ONLY = Set.of(ClaimReason.QUALITY, ClaimReason.PRICE_DROP);
-    /** Said right after an item: it came ("面包收到了", "鸡蛋倒是到了"). */
-    private static final List<String> ARRIVED = List.of("到了", "收到", "来了", "送到了", "都到了", "也到了", "倒是到了", "是到了");
     /** Reasons that claim with the goods fine. */
     private static final Set<ClaimReason> GOODS_FINE = Set.of(ClaimReason.NO_REASON, ClaimReason.PRICE_DROP);
 
@@ -167,22 +165,14 @@ public final class ItemMatcher {
             for (int at = text.indexOf(w.word()); at >= 0; at = text.indexOf(w.word(), at + 1)) {
                 mentioned = true;
                 int end = at + w.word().length();
-                if (!Text.fineAfter(text, end, lexicon) && !(arrivedIsFine && arrivedAfter(text, end))) {
+                // "面包收到了 牛奶呢 袋子里压根没有": of several goods named in a missing claim, one said to have
+                // come is not the missing one (not for other claims: "草莓收到了 烂了一半")
+                if (!Text.fineAfter(text, end, lexicon) && !(arrivedIsFine && Text.saidAfter(text, end, lexicon.delivery().arrived()))) {
                     return false;
                 }
             }
         }
         return mentioned;
-    }
-
-    /**
-     * "面包收到了 牛奶呢 袋子里压根没有": of several goods named in a missing claim, one said to have come is
-     * not the missing one. Not for other claims ("草莓收到了 烂了一半"), nor for the only goods named ("鸡蛋到了
-     * 少了三个" is about the eggs).
-     */
-    private static boolean arrivedAfter(String text, int end) {
-        String after = text.substring(end, Math.min(text.length(), end + 5));
-        return ARRIVED.stream().anyMatch(after::startsWith);
     }
 
     private static double score(String text, String loose, List<Lexicon.Product> said, Candidate c, Lexicon lexicon) {

@@ -43,11 +43,14 @@ public final class Lexicon {
     static final int GAP = 3;
 
     /**
-     * What the shopper ordered and what came ("我点的是菠菜 送来的是油麦菜"): a wrong item by its shape,
-     * whatever the goods are called. markers.txt, lists ordered and came.
+     * How shoppers say what came. {@code ordered} and {@code came}: what the shopper ordered and the other
+     * goods that came ("我点的是菠菜 送来的是油麦菜"), a wrong item by its shape, whatever the goods are
+     * called. {@code arrived}: that goods came at all ("到了", "收到"), which a short count follows ("就到了
+     * 一箱") and which says an item of a missing claim is not the missing one ("面包收到了"). markers.txt,
+     * lists ordered, came and arrived.
      */
-    record Swap(List<String> ordered, List<String> came) {
-        static final Swap NONE = new Swap(List.of(), List.of());
+    record Delivery(List<String> ordered, List<String> came, List<String> arrived) {
+        static final Delivery NONE = new Delivery(List.of(), List.of(), List.of());
     }
 
     /** Reason, kind, usage, anger and visit words by first character, longest first (不制冷 wins over 不, 退货 over 退). */
@@ -59,11 +62,11 @@ public final class Lexicon {
     private final List<String> contrasts;
     private final List<String> fine;
     private final List<String> ignored;
-    private final Swap swap;
+    private final Delivery delivery;
 
     Lexicon(Map<String, List<String>> reasons, Map<String, List<String>> kinds, List<Product> products, List<String> negators,
             List<String> contrasts, List<String> fine, List<String> ignored) {
-        this(reasons, kinds, Map.of(), products, negators, contrasts, fine, ignored, Swap.NONE);
+        this(reasons, kinds, Map.of(), products, negators, contrasts, fine, ignored, Delivery.NONE);
     }
 
     /**
@@ -72,7 +75,7 @@ public final class Lexicon {
      *               installation visit)
      */
     Lexicon(Map<String, List<String>> reasons, Map<String, List<String>> kinds, Map<String, Map<String, List<String>>> marked,
-            List<Product> products, List<String> negators, List<String> contrasts, List<String> fine, List<String> ignored, Swap swap) {
+            List<Product> products, List<String> negators, List<String> contrasts, List<String> fine, List<String> ignored, Delivery delivery) {
         List<Word> all = new ArrayList<>();
         marked.forEach((list, labels) -> labels.forEach((label, ws) -> ws.forEach(w -> all.add(new Word(list, label, w)))));
         reasons.forEach((label, ws) -> ws.forEach(w -> all.add(new Word("reason", label, w))));
@@ -90,11 +93,11 @@ public final class Lexicon {
         this.contrasts = contrasts.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         this.fine = List.copyOf(fine);
         this.ignored = ignored.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        this.swap = swap;
+        this.delivery = delivery;
     }
 
-    Swap swap() {
-        return swap;
+    Delivery delivery() {
+        return delivery;
     }
 
     /** Words starting with this character, longest first. */

@@ -72,7 +72,7 @@ public final class Reader {
     }
 
     private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
-            "hypothetical", "ordered", "came", "repair", "install");
+            "hypothetical", "ordered", "came", "arrived", "repair", "install");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -88,7 +88,7 @@ public final class Reader {
                         "visit", Map.of("repair", m.apply("repair"), "install", m.apply("install"))),
                 Lexicon.parseProducts(read.apply("products.txt"), "products.txt"),
                 m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"),
-                new Lexicon.Swap(m.apply("ordered"), m.apply("came")));
+                new Lexicon.Delivery(m.apply("ordered"), m.apply("came"), m.apply("arrived")));
         return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical")),
                 parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed);
     }

@@ -136,12 +136,12 @@ final class Text {
         if (swapped(text, lexicon)) {
             // in the clause naming what was ordered: that is the shopper's item, the one the claim is about
             int ordered = 0;
-            while (ordered + 1 < clauses.size() && lexicon.swap().ordered().stream().noneMatch(clauses.get(ordered).text()::contains)) {
+            while (ordered + 1 < clauses.size() && lexicon.delivery().ordered().stream().noneMatch(clauses.get(ordered).text()::contains)) {
                 ordered++;
             }
             hits.add(new Hit(new Lexicon.Word("reason", "wrong_item", "(ordered, other goods came)"), ordered, false, clauses.get(ordered).focus()));
         }
-        String fewer = Counts.shortfall(text);
+        String fewer = Counts.shortfall(text, lexicon.delivery().arrived());
         if (fewer != null && hits.stream().noneMatch(h -> h.word().list().equals("reason") && !h.negated())) {
             // fewer came than were ordered, in no word of the lexicon: missing, in the clause of what came
             int came = 0;
@@ -245,10 +245,10 @@ final class Text {
      * 送来8个") say missing, couriers and states ("发的是顺丰", "送来的是坏的") name no goods.
      */
     static boolean swapped(String text, Lexicon lexicon) {
-        for (String o : lexicon.swap().ordered()) {
+        for (String o : lexicon.delivery().ordered()) {
             for (int at = text.indexOf(o); at >= 0; at = text.indexOf(o, at + 1)) {
                 int from = at + o.length();
-                for (String c : lexicon.swap().came()) {
+                for (String c : lexicon.delivery().came()) {
                     int came = text.indexOf(c, from);
                     if (came >= 0 && came - from <= SWAP_REACH) {
                         int end = Math.min(text.length(), came + c.length() + SWAP_REACH);
@@ -288,10 +288,15 @@ final class Text {
 
     /** "质量没问题", "包装挺好": the word is followed by a phrase saying it is fine. */
     static boolean fineAfter(String t, int end, Lexicon lexicon) {
+        return saidAfter(t, end, lexicon.fine());
+    }
+
+    /** One of the phrases follows {@code end}, with up to two filler characters between ("蓝莓倒是没事", "面包也到了"). */
+    static boolean saidAfter(String t, int end, List<String> phrases) {
         String after = t.substring(end, Math.min(t.length(), end + 7));
         for (int gap = 0; gap <= 2 && gap < after.length(); gap++) {
             String rest = after.substring(gap);
-            if (lexicon.fine().stream().anyMatch(rest::startsWith)) {
+            if (phrases.stream().anyMatch(rest::startsWith)) {
                 return true;
             }
             if (FINE_GAP.indexOf(after.charAt(gap)) < 0) {

@@ -17,7 +17,7 @@ import shop.kefu.policy.ClaimReason;
 /** Which of a shopper's order lines a message means (no model, no Quarkus). */
 class ItemMatcherTest {
 
-    static final Lexicon LEXICON = new Lexicon(Map.of(), Map.of(), List.of(
+    static final Lexicon LEXICON = new Lexicon(Map.of(), Map.of(), Map.of(), List.of(
             new Lexicon.Product("fresh", "水果", null, List.of("水果", "果子")),
             new Lexicon.Product("fresh", "芒果", "水果", List.of("芒果", "贵妃芒")),
             new Lexicon.Product("fresh", "草莓", "水果", List.of("草莓", "莓子")),
@@ -31,7 +31,8 @@ class ItemMatcherTest {
             new Lexicon.Product("fresh", "蛋糕", "烘焙", List.of("蛋糕")),
             new Lexicon.Product("furniture", "椅子", null, List.of("椅子")),
             new Lexicon.Product("furniture", "电竞椅", "椅子", List.of("电竞椅"))),
-            List.of("不", "没"), List.of("但是"), List.of("是齐的", "没问题", "好好的", "留着"), List.of());
+            List.of("不", "没"), List.of("但是"), List.of("是齐的", "没问题", "好好的", "留着"), List.of(),
+            new Lexicon.Delivery(List.of(), List.of(), List.of("到了", "收到")));
 
     static final List<Order> ORDERS = List.of(
             order("2026112712345678", "fresh", item("MANGO", "海南贵妃芒 5斤装"), item("STRAW", "丹东草莓 500g")),
@@ -67,8 +68,8 @@ class ItemMatcherTest {
     }
 
     /** The same products, with problem words: the clause that states the problem names the item. */
-    static final Lexicon WITH_PROBLEMS = new Lexicon(Map.of("missing", List.of("没见着"), "spoiled", List.of("烂")), Map.of(),
-            LEXICON.products(), List.of("不", "没"), List.of("但是"), List.of("没问题"), List.of());
+    static final Lexicon WITH_PROBLEMS = new Lexicon(Map.of("missing", List.of("没见着"), "spoiled", List.of("烂")), Map.of(), Map.of(),
+            LEXICON.products(), List.of("不", "没"), List.of("但是"), List.of("没问题"), List.of(), LEXICON.delivery());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -24,7 +24,7 @@ class TextTest {
                     new Lexicon.Product("fresh", "猕猴桃", "水果", List.of("猕猴桃")), new Lexicon.Product("appliance", "洗衣机", null, List.of("洗衣机"))),
             List.of("不是", "不", "没", "没有", "唔"), List.of("就是", "但是", "不过"), List.of("没问题"),
             List.of("多少", "没想到", "可不可以", "能不能", "可唔可以", "不对劲"),
-            new Lexicon.Swap(List.of("买的", "点的是"), List.of("送来", "来的")));
+            new Lexicon.Delivery(List.of("买的", "点的是"), List.of("送来", "来的"), List.of("到了", "来了", "收到", "送来", "来的是")));
 
     @ParameterizedTest(name = "{0}: {1} {2}")
     @CsvSource(delimiter = '|', value = {
