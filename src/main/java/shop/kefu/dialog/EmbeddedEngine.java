@@ -169,8 +169,9 @@ public class EmbeddedEngine implements TurnEngine {
             ItemMatcher.Match m = understanding.items(turn.text(), tools.recentOrders(turn.customerId()), reading.reason());
             item = m.named() ? m.only() : null;
             // a problem with an item the shopper bought is a request when it asks for a remedy, even as
-            // a question ("水壶有塑料味，能换吗"), or when no article answers it
-            if (item != null && (reading.kind() != null || !confident && !reading.question())) {
+            // a question ("水壶有塑料味，能换吗"), or when no article answers it and the problem is stated,
+            // not only asked about ("生菜烂成水了 咋吃", but not "有点小裂纹是正常的吗")
+            if (item != null && (reading.kind() != null || !confident && (!reading.question() || reading.stated()))) {
                 return flow.start(turn, state, reading, null);
             }
             // several of their items fit ("水果烂了怎么办" with two fruit orders): which one, after the answer

@@ -150,7 +150,7 @@ public final class Reader {
         Intent in = Intent.values()[best];
         if ((in == Intent.AFTERSALES || in == Intent.QUESTION) && onlyAsks(text, a)) {
             // a supposed problem and a remedy asked "if": the rules, with nothing to claim
-            return new Reading(Intent.QUESTION, null, null, null, a.question());
+            return new Reading(Intent.QUESTION, null, null, null, a.question(), false);
         }
         if (in == Intent.AFTERSALES && claimKind == null && !a.question() && a.positive("visit").contains("repair")) {
             // "沙发皮裂了好几道口子 买了一年多了 给免费修一下": a problem, and a repair asked for in so many words
@@ -158,7 +158,33 @@ public final class Reader {
             // question ("坏了能保修吗" asks about the rules): a visit is booked without a confirmation.
             in = Intent.REPAIR;
         }
-        return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), a.question());
+        // a clause asking in a form the classifier's cue leaves out ("会不会裂") makes the message a question too
+        boolean question = a.question() || a.clauses().stream().anyMatch(c -> Text.asks(c.text()));
+        return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), question, stated(a));
+    }
+
+    /**
+     * Whether a problem word stands, not negated, in a clause that does not ask ({@link Text#asks}) and after
+     * no supposing word ("要是 草莓烂了 咋办" supposes it across the space).
+     */
+    private boolean stated(Text.Analysis a) {
+        int supposed = 0;
+        while (supposed < a.clauses().size()
+                && asking.hypothetical().stream().noneMatch(withoutContrasts(a.clauses().get(supposed).text())::contains)) {
+            supposed++;
+        }
+        int from = supposed;
+        return a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && !h.negated() && h.clause() < from
+                && !Text.asks(a.clauses().get(h.clause()).text()));
+    }
+
+    /** The message with its contrast words blanked: 要是 inside 主要是 supposes nothing. */
+    private String withoutContrasts(String text) {
+        String plain = text;
+        for (String c : lexicon.contrasts()) {
+            plain = plain.replace(c, " ");
+        }
+        return plain;
     }
 
     /**
@@ -215,11 +241,7 @@ public final class Reader {
      * are only asking. Then the rules are asked about, and no request is started.
      */
     private boolean onlyAsks(String text, Text.Analysis a) {
-        String plain = text;
-        for (String c : lexicon.contrasts()) {
-            plain = plain.replace(c, " "); // 要是 inside 主要是 supposes nothing
-        }
-        String t = plain;
+        String t = withoutContrasts(text);
         boolean inquiry = asking.inquiry().stream().anyMatch(t::contains);
         boolean supposed = asking.hypothetical().stream().anyMatch(t::contains);
         // denied: no problem stated as such, and one said to be fine or negated ("问一下 草莓烂了 蓝莓是好的" claims)

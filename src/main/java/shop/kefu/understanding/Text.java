@@ -23,6 +23,11 @@ final class Text {
     private static final List<String> QUESTION_CUES = List.of("吗", "什么", "怎么", "咋", "如何", "为啥", "多久", "多长",
             "几天能", "要几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "啥时候", "点算", "点样", "?",
             "哪天", "哪个", "哪种", "几号", "来着", "怎样");
+    /**
+     * A clause that asks in a form the message-wide cues leave out, because the classifier was trained
+     * without them: A-not-A ("会不会裂", "是不是坏了", "有冇") and 多少 ("价保是多少天"; not 多多少少).
+     */
+    private static final Pattern ASKS = Pattern.compile("(\\p{IsHan})[不没唔冇]\\1|有冇|(?<!多)多少(?!少)");
     /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
     private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
     /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
@@ -33,6 +38,15 @@ final class Text {
     private static final String FINE_GAP = "也都还倒是";
 
     private Text() {
+    }
+
+    /**
+     * Whether one clause asks something rather than states it: "有点小裂纹是正常的吗", "冬天会不会裂", where
+     * "生菜烂成水了" in "生菜烂成水了 咋吃" states a problem and only the next clause asks. A closing 呢 is
+     * left out here: "牛奶呢" in "面包收到了 牛奶呢 袋子里压根没有" is where the milk is, said, not asked.
+     */
+    static boolean asks(String clause) {
+        return QUESTION_CUES.stream().anyMatch(clause::contains) || ASKS.matcher(clause).find();
     }
 
     /** Full-width forms to half-width, lower case, runs of spaces to one. */

@@ -74,4 +74,24 @@ class ReaderTest {
             assertNotEquals(null, r.reason(), r.toString());
         }
     }
+
+    /**
+     * A problem stated in a clause of its own and then asked about ("…咋回事") is a fact the shopper reports;
+     * one inside the question, or after a supposing word, is only asked about. A-not-A and 多少 ask too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // message | a question | a problem stated
+            "净化器开了两天就一股焦味 咋回事嘛 | true | true",
+            "芒果一半都烂了 咋办 | true | true",
+            "才用了几天就坏了 | false | true",
+            "净化器有焦味是正常的吗 | true | false",
+            "电水壶会不会漏电 | true | false",
+            "要是 榴莲路上化了 咋办 | true | false",
+            "价保期是多少天来着 | true | false" })
+    void aProblemStatedIsToldFromOneAskedAbout(String text, boolean question, boolean stated) {
+        Reading r = reader.read(text, embedder.apply(text));
+        assertEquals(question, r.question(), r.toString());
+        assertEquals(stated, r.stated(), r.toString());
+    }
 }
