@@ -168,6 +168,23 @@ public final class Lexicon {
         return out;
     }
 
+    /**
+     * A fault listed as a function not done ("不制冷", "不加热") is also said the other way round, as that
+     * function done poorly ("制冷不行", "加热效果不太行"): each such quality word gives the function followed,
+     * within {@link #GAP} characters, by each {@code poor} word (markers.txt). Only functions of two
+     * characters or more: "冷不行" or "热不行" say nothing of a fault. Returns a copy of {@code reasons}.
+     */
+    static Map<String, List<String>> withPoorlyDone(Map<String, List<String>> reasons, List<String> poor) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        reasons.forEach((label, words) -> out.put(label, new ArrayList<>(words)));
+        for (String w : reasons.getOrDefault("quality", List.of())) {
+            if (w.startsWith("不") && w.length() >= 3 && !w.contains(Word.SPLIT)) {
+                poor.forEach(p -> out.get("quality").add(w.substring(1) + Word.SPLIT + p));
+            }
+        }
+        return out;
+    }
+
     /** {@code category<TAB>type<TAB>parent or -<TAB>word, word, …} lines. */
     static List<Product> parseProducts(String text, String file) {
         List<Product> out = new ArrayList<>();
