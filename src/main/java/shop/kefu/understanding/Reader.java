@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
@@ -53,9 +54,10 @@ public final class Reader {
 
     /**
      * Words that make a message about a problem a question about the rules: asking only ("就问问",
-     * "了解一下") and supposing ("要是", "万一"). markers.txt, lists inquiry and hypothetical.
+     * "了解一下"), supposing ("要是", "万一"), and asking whether in A-not-A form ("会不会"). markers.txt,
+     * lists inquiry, hypothetical and whether.
      */
-    private record Asking(List<String> inquiry, List<String> hypothetical) {
+    private record Asking(List<String> inquiry, List<String> hypothetical, List<String> whether) {
     }
 
     private Reader(Lexicon lexicon, Asking asking, Softmax intent, Softmax kind, Softmax reason, Softmax unused) {
@@ -72,7 +74,7 @@ public final class Reader {
     }
 
     private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
-            "hypothetical", "ordered", "came", "arrived", "repair", "install", "poor");
+            "hypothetical", "whether", "ordered", "came", "arrived", "repair", "install", "poor");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -88,9 +90,10 @@ public final class Reader {
                 Map.of("usage", Map.of("yes", m.apply("unused"), "no", m.apply("used")), "anger", Map.of("anger", m.apply("anger")),
                         "visit", Map.of("repair", m.apply("repair"), "install", m.apply("install"))),
                 Lexicon.parseProducts(read.apply("products.txt"), "products.txt"),
-                m.apply("negation"), m.apply("contrast"), m.apply("fine"), m.apply("ignore"),
+                m.apply("negation"), m.apply("contrast"), m.apply("fine"),
+                Stream.concat(m.apply("ignore").stream(), m.apply("whether").stream()).toList(),
                 new Lexicon.Delivery(m.apply("ordered"), m.apply("came"), m.apply("arrived")));
-        return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical")),
+        return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical"), m.apply("whether")),
                 parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed);
     }
 
@@ -149,9 +152,11 @@ public final class Reader {
             claimReason = ClaimReason.PRICE_DROP;
         }
         Intent in = Intent.values()[best];
+        // a clause asking in a form the classifier's cue leaves out ("会不会裂") makes the message a question too
+        boolean question = a.question() || a.clauses().stream().anyMatch(c -> Text.asks(c.text(), asking.whether()));
         if ((in == Intent.AFTERSALES || in == Intent.QUESTION) && onlyAsks(text, a)) {
             // a supposed problem and a remedy asked "if": the rules, with nothing to claim
-            return new Reading(Intent.QUESTION, null, null, null, a.question(), false);
+            return new Reading(Intent.QUESTION, null, null, null, question, false);
         }
         if (in == Intent.AFTERSALES && claimKind == null && !a.question() && a.positive("visit").contains("repair")) {
             // "沙发皮裂了好几道口子 买了一年多了 给免费修一下": a problem, and a repair asked for in so many words
@@ -159,24 +164,32 @@ public final class Reader {
             // question ("坏了能保修吗" asks about the rules): a visit is booked without a confirmation.
             in = Intent.REPAIR;
         }
-        // a clause asking in a form the classifier's cue leaves out ("会不会裂") makes the message a question too
-        boolean question = a.question() || a.clauses().stream().anyMatch(c -> Text.asks(c.text()));
         return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), question, stated(a));
     }
 
     /**
-     * Whether a problem word stands, not negated, in a clause that does not ask ({@link Text#asks}) and after
-     * no supposing word ("要是 草莓烂了 咋办" supposes it across the space).
+     * Whether the message states a problem rather than only asking about one: a problem word, not negated,
+     * in a clause that does not ask or that goes on to ask what to do ("焦味咋回事", "不制冷怎么办"), not
+     * supposed (no supposing word in its clause or the one before: "要是 榴莲化了 咋办"), while no clause
+     * asks whether it is so ("有点小裂纹，正常吗", "漏水 是不是管子没接好"): that shopper is not sure there is
+     * a fault.
      */
     private boolean stated(Text.Analysis a) {
-        int supposed = 0;
-        while (supposed < a.clauses().size()
-                && asking.hypothetical().stream().noneMatch(withoutContrasts(a.clauses().get(supposed).text())::contains)) {
-            supposed++;
+        if (a.clauses().stream().anyMatch(c -> Text.asksWhether(c.text(), asking.whether()))) {
+            return false;
         }
-        int from = supposed;
-        return a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && !h.negated() && h.clause() < from
-                && !Text.asks(a.clauses().get(h.clause()).text()));
+        return a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && !h.negated() && !supposed(a, h.clause())
+                && (!Text.asks(a.clauses().get(h.clause()).text(), asking.whether()) || h.end() >= 0 && Text.whatNowAt(a.clauses().get(h.clause()).text(), h.end())));
+    }
+
+    private boolean supposed(Text.Analysis a, int clause) {
+        for (int i = Math.max(0, clause - 1); i <= clause; i++) {
+            String plain = withoutContrasts(a.clauses().get(i).text());
+            if (asking.hypothetical().stream().anyMatch(plain::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The message with its contrast words blanked: 要是 inside 主要是 supposes nothing. */

@@ -23,11 +23,12 @@ final class Text {
     private static final List<String> QUESTION_CUES = List.of("吗", "什么", "怎么", "咋", "如何", "为啥", "多久", "多长",
             "几天能", "要几天", "能不能", "可不可以", "可以吗", "是不是", "有没有", "哪里", "哪些", "啥时候", "点算", "点样", "?",
             "哪天", "哪个", "哪种", "几号", "来着", "怎样");
-    /**
-     * A clause that asks in a form the message-wide cues leave out, because the classifier was trained
-     * without them: A-not-A ("会不会裂", "是不是坏了", "有冇") and 多少 ("价保是多少天"; not 多多少少).
-     */
-    private static final Pattern ASKS = Pattern.compile("(\\p{IsHan})[不没唔冇]\\1|有冇|(?<!多)多少(?!少)");
+    /** 多少 asking how many ("价保是多少天"), not 多多少少, 没多少 (hardly any) or 多少有点 (somewhat). */
+    private static final Pattern HOW_MANY = Pattern.compile("(?<![多没])多少(?![少有])");
+    /** Cues that ask what to do or why about what was just said ("焦味咋回事", "不制冷怎么办"), not whether it is so. */
+    private static final List<String> WHAT_NOW = List.of("咋", "怎么", "怎样", "如何", "为啥", "为什么", "点算", "点样");
+    /** What may stand between a problem word and a what-now cue ("烂了啊 咋办"). */
+    private static final String WHAT_NOW_GAP = "了啊呀呢嘛的这那还";
     /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
     private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
     /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
@@ -41,12 +42,28 @@ final class Text {
     }
 
     /**
-     * Whether one clause asks something rather than states it: "有点小裂纹是正常的吗", "冬天会不会裂", where
-     * "生菜烂成水了" in "生菜烂成水了 咋吃" states a problem and only the next clause asks. A closing 呢 is
-     * left out here: "牛奶呢" in "面包收到了 牛奶呢 袋子里压根没有" is where the milk is, said, not asked.
+     * Whether one clause asks something rather than states it: a question cue, one of the A-not-A forms
+     * {@code whether} (markers.txt: "会不会裂", "有冇"), or 多少 ("价保是多少天"). A closing 呢 is left out: "牛奶呢" in "面包收到了 牛奶呢
+     * 袋子里压根没有" says where the milk is not.
      */
-    static boolean asks(String clause) {
-        return QUESTION_CUES.stream().anyMatch(clause::contains) || ASKS.matcher(clause).find();
+    static boolean asks(String clause, List<String> whether) {
+        return QUESTION_CUES.stream().anyMatch(clause::contains) || whether.stream().anyMatch(clause::contains)
+                || HOW_MANY.matcher(clause).find();
+    }
+
+    /** Whether one clause asks whether something is so (吗, 么 at its end, "是不是"), not what to do about it. */
+    static boolean asksWhether(String clause, List<String> whether) {
+        return clause.contains("吗") || clause.endsWith("么") || whether.stream().anyMatch(clause::contains);
+    }
+
+    /** Whether the text of a clause from {@code from} on starts with a what-now cue, after at most two filler characters. */
+    static boolean whatNowAt(String clause, int from) {
+        int i = from;
+        while (i < clause.length() && i - from < 2 && WHAT_NOW_GAP.indexOf(clause.charAt(i)) >= 0) {
+            i++;
+        }
+        int at = i;
+        return WHAT_NOW.stream().anyMatch(c -> clause.startsWith(c, at));
     }
 
     /** Full-width forms to half-width, lower case, runs of spaces to one. */
@@ -58,11 +75,13 @@ final class Text {
      * A lexicon word found in the message. {@code focus}: in or after a contrast clause. {@code second}: the
      * phrase was read for another list already ("不要了": no reason given, then a return); such a reading
      * fills a detail the classifier left empty but is no feature of it, whose training saw the first only.
+     * {@code end}: where the word ends in its clause, or -1 for a reading of the message's shape.
      */
-    record Hit(Lexicon.Word word, int clause, boolean negated, boolean focus, boolean second) {
+    record Hit(Lexicon.Word word, int clause, boolean negated, boolean focus, boolean second, int end) {
 
+        /** A reading of the message's shape rather than of a word: it has no place in its clause. */
         Hit(Lexicon.Word word, int clause, boolean negated, boolean focus) {
-            this(word, clause, negated, focus, false);
+            this(word, clause, negated, focus, false, -1);
         }
     }
 
@@ -226,7 +245,7 @@ final class Text {
             boolean neg = negators.stream().anyMatch(n -> n[1] <= f.start() && f.start() - n[1] < NEGATION_REACH
                     && t.substring(n[1], f.start()).chars().noneMatch(c -> NEGATION_STOPS.indexOf(c) >= 0))
                     || fineAfter(t, f.end(), lexicon);
-            hits.add(new Hit(f.word(), index, neg, focus, f.second()));
+            hits.add(new Hit(f.word(), index, neg, focus, f.second(), f.end()));
         }
         return new Clause(t, focus, negated);
     }

@@ -344,15 +344,17 @@ class UnderstandingChatTest {
     }
 
     /**
-     * A fault stated and then asked about ("…咋回事嘛") that no article answers is a request for the item; the
-     * same fault only asked about ("是正常的吗", "会不会…") starts none.
+     * A fault stated and then asked about ("…咋回事嘛"), with a space or without, that no article answers is a
+     * request for the item; the same fault only asked about ("是正常的吗", "，正常吗", "会不会…") starts none.
      */
     @Test
     void aProblemStatedThenAskedAboutIsARequestButOneOnlyAskedAboutIsNot() {
-        try (ChatClient c = chat(shopper(new Object[] { "Q", "appliance", 48, PURIFIER }))) {
-            understood(c.say("净化器开了两天就一股焦味 咋回事嘛"), "PURIFIER", null, "quality");
+        for (String told : new String[] { "净化器开了两天就一股焦味 咋回事嘛", "净化器开了两天就一股焦味咋回事嘛" }) {
+            try (ChatClient c = chat(shopper(new Object[] { "Q", "appliance", 48, PURIFIER }))) {
+                understood(c.say(told), "PURIFIER", null, "quality");
+            }
         }
-        for (String asked : new String[] { "净化器有焦味是正常的吗", "净化器会不会有焦味" }) {
+        for (String asked : new String[] { "净化器有焦味是正常的吗", "净化器有焦味，正常吗", "净化器会不会有焦味" }) {
             try (ChatClient c = chat(shopper(new Object[] { "Q", "appliance", 48, PURIFIER }))) {
                 JsonNode r = c.say(asked);
                 assertTrue(r.path("aftersales").isMissingNode() || r.path("aftersales").isNull(), asked + " " + r);
