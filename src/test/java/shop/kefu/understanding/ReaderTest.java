@@ -44,7 +44,9 @@ class ReaderTest {
             // session 10: a resultative split by 得, and what came instead of what was ordered
             "西瓜摔得稀碎 | AFTERSALES | - | DAMAGED | -",
             "我要的是黄桃 寄来的是一箱水蜜桃 | AFTERSALES | - | WRONG_ITEM | -",
-            "桃子到了闻着不对劲 软塌塌的 | AFTERSALES | - | SPOILED | -" })
+            "桃子到了闻着不对劲 软塌塌的 | AFTERSALES | - | SPOILED | -",
+            // session 14: a bare 退 asks for the goods to be taken back (退款, 退差价 and 退出 are longer words)
+            "橙子买太多了 可以退两箱吗 | QUESTION | RETURN | - | -" })
     void readsWhatTheShopperSays(String text, String intent, String kind, String reason, String unused) {
         Reading r = reader.read(text, embedder.apply(text));
         assertEquals(intent, r.intent().name(), "intent");
