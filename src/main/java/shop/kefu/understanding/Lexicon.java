@@ -169,17 +169,19 @@ public final class Lexicon {
     }
 
     /**
-     * A fault listed as a function not done ("不制冷", "不加热") is also said the other way round, as that
-     * function done poorly ("制冷不行", "加热效果不太行"): each such quality word gives the function followed,
-     * within {@link #GAP} characters, by each {@code poor} word (markers.txt). Only functions of two
-     * characters or more: "冷不行" or "热不行" say nothing of a fault. Returns a copy of {@code reasons}.
+     * A function of the goods done poorly is a fault ("制冷不行", "加热效果很差"): each {@code functions} word
+     * (markers.txt, function: 制冷, 加热, 吸力…) directly followed by each {@code poor} word, or by 效果 and
+     * one, is added to the quality words. Directly, with no gap: "制冷行不行" asks whether it cools, and
+     * "工作态度太差" is about a person. Returns a copy of {@code reasons}.
      */
-    static Map<String, List<String>> withPoorlyDone(Map<String, List<String>> reasons, List<String> poor) {
+    static Map<String, List<String>> withPoorlyDone(Map<String, List<String>> reasons, List<String> functions, List<String> poor) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         reasons.forEach((label, words) -> out.put(label, new ArrayList<>(words)));
-        for (String w : reasons.getOrDefault("quality", List.of())) {
-            if (w.startsWith("不") && w.length() >= 3 && !w.contains(Word.SPLIT)) {
-                poor.forEach(p -> out.get("quality").add(w.substring(1) + Word.SPLIT + p));
+        List<String> quality = out.computeIfAbsent("quality", k -> new ArrayList<>());
+        for (String f : functions) {
+            for (String p : poor) {
+                quality.add(f + p);
+                quality.add(f + "效果" + p);
             }
         }
         return out;

@@ -53,11 +53,12 @@ public final class Reader {
     private final Softmax unused;
 
     /**
-     * Words that make a message about a problem a question about the rules: asking only ("就问问",
-     * "了解一下"), supposing ("要是", "万一"), and asking whether in A-not-A form ("会不会"). markers.txt,
-     * lists inquiry, hypothetical and whether.
+     * Words that tell asking from stating: asking only ("就问问", "了解一下") and supposing ("要是", "万一"),
+     * which make a message about a problem a question about the rules; asking whether in A-not-A form
+     * ("会不会"), and asking what now ("咋办", "咋回事") of a problem stated. markers.txt, lists inquiry,
+     * hypothetical, whether and whatnow.
      */
-    private record Asking(List<String> inquiry, List<String> hypothetical, List<String> whether) {
+    private record Asking(List<String> inquiry, List<String> hypothetical, List<String> whether, List<String> whatNow) {
     }
 
     private Reader(Lexicon lexicon, Asking asking, Softmax intent, Softmax kind, Softmax reason, Softmax unused) {
@@ -74,7 +75,7 @@ public final class Reader {
     }
 
     private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
-            "hypothetical", "whether", "ordered", "came", "arrived", "repair", "install", "poor");
+            "hypothetical", "whether", "whatnow", "ordered", "came", "arrived", "repair", "install", "function", "poor");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -85,7 +86,7 @@ public final class Reader {
         Function<String, List<String>> m = label -> markers.getOrDefault(label, List.of());
         Lexicon lexicon = new Lexicon(
                 Lexicon.withPoorlyDone(Lexicon.parseLists(read.apply("problems.txt"), "problems.txt", Set.copyOf(REASONS.subList(1, REASONS.size()))),
-                        m.apply("poor")),
+                        m.apply("function"), m.apply("poor")),
                 Lexicon.parseLists(read.apply("kinds.txt"), "kinds.txt", Set.copyOf(KINDS.subList(1, KINDS.size()))),
                 Map.of("usage", Map.of("yes", m.apply("unused"), "no", m.apply("used")), "anger", Map.of("anger", m.apply("anger")),
                         "visit", Map.of("repair", m.apply("repair"), "install", m.apply("install"))),
@@ -93,7 +94,7 @@ public final class Reader {
                 m.apply("negation"), m.apply("contrast"), m.apply("fine"),
                 Stream.concat(m.apply("ignore").stream(), m.apply("whether").stream()).toList(),
                 new Lexicon.Delivery(m.apply("ordered"), m.apply("came"), m.apply("arrived")));
-        return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical"), m.apply("whether")),
+        return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical"), m.apply("whether"), m.apply("whatnow")),
                 parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed);
     }
 
@@ -168,28 +169,55 @@ public final class Reader {
     }
 
     /**
-     * Whether the message states a problem rather than only asking about one: a problem word, not negated,
-     * in a clause that does not ask or that goes on to ask what to do ("焦味咋回事", "不制冷怎么办"), not
-     * supposed (no supposing word in its clause or the one before: "要是 榴莲化了 咋办"), while no clause
-     * asks whether it is so ("有点小裂纹，正常吗", "漏水 是不是管子没接好"): that shopper is not sure there is
-     * a fault.
+     * Whether the message states a problem, plainly or then asking what now, rather than only asking about
+     * one: a problem word, not negated nor supposed, in a message that asks nothing, or followed (in its clause
+     * or a later one) by a `whatnow` phrase ("焦味咋回事", "烂成水了 咋吃", "不制冷 这是为什么"), while nothing
+     * from its clause on asks anything else: not the problem
+     * ("有点小裂纹是正常的吗", "会不会裂 咋办") nor whether it is so ("有焦味，正常么？", "漏水 是不是管子没接好").
+     * That shopper is sure of the fault and wants it dealt with; a greeting before it ("在吗") is no matter.
      */
     private boolean stated(Text.Analysis a) {
-        if (a.clauses().stream().anyMatch(c -> Text.asksWhether(c.text(), asking.whether()))) {
-            return false;
-        }
         return a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && !h.negated() && !supposed(a, h.clause())
-                && (!Text.asks(a.clauses().get(h.clause()).text(), asking.whether()) || h.end() >= 0 && Text.whatNowAt(a.clauses().get(h.clause()).text(), h.end())));
+                && statedFrom(a, h));
     }
 
-    private boolean supposed(Text.Analysis a, int clause) {
-        for (int i = Math.max(0, clause - 1); i <= clause; i++) {
-            String plain = withoutContrasts(a.clauses().get(i).text());
-            if (asking.hypothetical().stream().anyMatch(plain::contains)) {
-                return true;
+    private boolean statedFrom(Text.Analysis a, Text.Hit h) {
+        String own = a.clauses().get(h.clause()).text();
+        boolean whatNow = whatNow(h.end() < 0 ? own : own.substring(h.end()));
+        for (int i = h.clause(); i < a.clauses().size(); i++) {
+            String clause = a.clauses().get(i).text();
+            if (i > h.clause()) {
+                whatNow |= whatNow(clause);
+            }
+            if (asksOtherwise(clause)) {
+                return false;
             }
         }
-        return false;
+        return whatNow || a.clauses().stream().noneMatch(c -> Text.asks(c.text(), asking.whether()));
+    }
+
+    private boolean whatNow(String text) {
+        return asking.whatNow().stream().anyMatch(text::contains);
+    }
+
+    /** Whether a clause asks something besides what now (its what-now phrases, and the ？ that goes with them, taken out). */
+    private boolean asksOtherwise(String clause) {
+        String rest = clause;
+        for (String w : asking.whatNow()) {
+            rest = rest.replace(w, " ");
+        }
+        if (!rest.equals(clause)) {
+            rest = rest.replace("?", " ");
+        }
+        return Text.asks(rest.strip(), asking.whether());
+    }
+
+    /** A supposing word in the problem's clause, or as the whole clause before it ("要是 榴莲路上化了"), not "如果方便 …". */
+    private boolean supposed(Text.Analysis a, int clause) {
+        if (asking.hypothetical().stream().anyMatch(withoutContrasts(a.clauses().get(clause).text())::contains)) {
+            return true;
+        }
+        return clause > 0 && asking.hypothetical().contains(a.clauses().get(clause - 1).text().strip());
     }
 
     /** The message with its contrast words blanked: 要是 inside 主要是 supposes nothing. */

@@ -25,10 +25,6 @@ final class Text {
             "哪天", "哪个", "哪种", "几号", "来着", "怎样");
     /** 多少 asking how many ("价保是多少天"), not 多多少少, 没多少 (hardly any) or 多少有点 (somewhat). */
     private static final Pattern HOW_MANY = Pattern.compile("(?<![多没])多少(?![少有])");
-    /** Cues that ask what to do or why about what was just said ("焦味咋回事", "不制冷怎么办"), not whether it is so. */
-    private static final List<String> WHAT_NOW = List.of("咋", "怎么", "怎样", "如何", "为啥", "为什么", "点算", "点样");
-    /** What may stand between a problem word and a what-now cue ("烂了啊 咋办"). */
-    private static final String WHAT_NOW_GAP = "了啊呀呢嘛的这那还";
     /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
     private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
     /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
@@ -43,27 +39,14 @@ final class Text {
 
     /**
      * Whether one clause asks something rather than states it: a question cue, one of the A-not-A forms
-     * {@code whether} (markers.txt: "会不会裂", "有冇"), or 多少 ("价保是多少天"). A closing 呢 is left out: "牛奶呢" in "面包收到了 牛奶呢
-     * 袋子里压根没有" says where the milk is not.
+     * {@code whether} (markers.txt: "会不会裂", "有冇"), 多少 ("价保是多少天"), or a closing 么 ("正常么", not
+     * 什么 or 怎么). A closing 呢 is left out: "牛奶呢" in "面包收到了 牛奶呢 袋子里压根没有" says where the
+     * milk is not.
      */
     static boolean asks(String clause, List<String> whether) {
-        return QUESTION_CUES.stream().anyMatch(clause::contains) || whether.stream().anyMatch(clause::contains)
-                || HOW_MANY.matcher(clause).find();
-    }
-
-    /** Whether one clause asks whether something is so (吗, 么 at its end, "是不是"), not what to do about it. */
-    static boolean asksWhether(String clause, List<String> whether) {
-        return clause.contains("吗") || clause.endsWith("么") || whether.stream().anyMatch(clause::contains);
-    }
-
-    /** Whether the text of a clause from {@code from} on starts with a what-now cue, after at most two filler characters. */
-    static boolean whatNowAt(String clause, int from) {
-        int i = from;
-        while (i < clause.length() && i - from < 2 && WHAT_NOW_GAP.indexOf(clause.charAt(i)) >= 0) {
-            i++;
-        }
-        int at = i;
-        return WHAT_NOW.stream().anyMatch(c -> clause.startsWith(c, at));
+        String c = clause.endsWith("?") ? clause.substring(0, clause.length() - 1) : clause;
+        return QUESTION_CUES.stream().anyMatch(clause::contains) || whether.stream().anyMatch(c::contains) || HOW_MANY.matcher(c).find()
+                || c.endsWith("么") && !c.endsWith("什么") && !c.endsWith("怎么");
     }
 
     /** Full-width forms to half-width, lower case, runs of spaces to one. */

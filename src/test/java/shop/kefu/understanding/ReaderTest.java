@@ -88,13 +88,18 @@ class ReaderTest {
             "净化器开了两天就一股焦味 咋回事嘛 | true | true",
             "净化器开了两天就一股焦味咋回事嘛 | true | true",
             "芒果一半都烂了 咋办 | true | true",
-            "如果可以的话 麻烦看下 草莓烂了一半 咋办 | true | true", // 如果 two clauses before supposes nothing
+            "生菜叶子烂成水了黏糊糊的咋吃 | true | true",
+            "在吗 生菜叶子烂成水了 黏糊糊的 咋吃 | true | true", // a greeting asks nothing of the problem
+            "冰箱才用三天就不制冷了 这是为什么 | true | true",
+            "如果方便 草莓烂了一半 咋办 | true | true", // a polite 如果 supposes nothing
             "才用了几天就坏了 | false | true",
             "螃蟹到了一动不动 | false | true",
             "草莓多少有点烂了 | false | true",
             "空调动不动就跳闸 | false | true",
             "净化器有焦味是正常的吗 | true | false",
             "净化器有焦味，正常吗 | true | false",
+            "净化器有焦味，正常么？ | true | false",
+            "沙发异味怎么去除 | true | false", // a how-to question, not what now
             "洗衣机漏水 是不是管子没接好 | true | false",
             "电水壶会不会漏电 | true | false",
             "要是 榴莲路上化了 咋办 | true | false",

@@ -115,18 +115,19 @@ class TextTest {
         }
     }
 
-    /** A function not done ("不制冷") is also said done poorly ("制冷效果不太行"); a one-character one ("不冷") is not. */
+    /** A function done poorly ("制冷效果不太行") is a fault; asking whether it works, or a person's work, is not. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // text | positive quality
             "冰箱制冷不行 | true",
             "冰箱制冷效果不太行 | true",
             "不是制冷不行 是噪音大 | false",
+            "这款空调制冷行不行 | false",
             "制冷还行 | false",
-            "屋里冷不行 | false" })
+            "师傅工作态度太差了 | false" })
     void aFunctionDonePoorlyIsAFault(String text, boolean fault) {
-        Lexicon lexicon = new Lexicon(Lexicon.withPoorlyDone(Map.of("quality", List.of("不制冷", "不冷")), List.of("不行", "不太行")),
-                Map.of(), List.of(), List.of("不是", "不"), List.of("就是"), List.of(), List.of());
+        Lexicon lexicon = new Lexicon(Lexicon.withPoorlyDone(Map.of(), List.of("制冷", "工作"), List.of("不行", "不太行", "太差")),
+                Map.of(), List.of(), List.of("不是", "不"), List.of("就是"), List.of(), List.of("行不行"));
         assertEquals(fault, Text.analyse(text, lexicon).positive("reason").contains("quality"), text);
     }
 }
