@@ -159,7 +159,7 @@ public final class Reader {
             // a supposed problem and a remedy asked "if": the rules, with nothing to claim
             return new Reading(Intent.QUESTION, null, null, null, question, false);
         }
-        if (in == Intent.AFTERSALES && claimKind == null && !a.question() && a.positive("visit").contains("repair")) {
+        if (in == Intent.AFTERSALES && claimKind == null && !question && a.positive("visit").contains("repair")) {
             // "沙发皮裂了好几道口子 买了一年多了 给免费修一下": a problem, and a repair asked for in so many words
             // instead of a refund, return or exchange; the problem's words must not outweigh the request. Not a
             // question ("坏了能保修吗" asks about the rules): a visit is booked without a confirmation.

@@ -100,6 +100,8 @@ class ReaderTest {
             "净化器有焦味，正常吗 | true | false",
             "净化器有焦味，正常么？ | true | false",
             "沙发异味怎么去除 | true | false", // a how-to question, not what now
+            "净化器有焦味 正常不 | true | false",
+            "空调时不时跳闸 咋办 | true | true", // 时不时 negates nothing
             "洗衣机漏水 是不是管子没接好 | true | false",
             "电水壶会不会漏电 | true | false",
             "要是 榴莲路上化了 咋办 | true | false",
