@@ -170,11 +170,11 @@ public final class Reader {
 
     /**
      * Whether the message states a problem, plainly or then asking what now, rather than only asking about
-     * one: a problem word, not negated nor supposed, in a message that asks nothing, or followed (in its clause
-     * or a later one) by a `whatnow` phrase ("焦味咋回事", "烂成水了 咋吃", "不制冷 这是为什么"), while nothing
-     * from its clause on asks anything else: not the problem
-     * ("有点小裂纹是正常的吗", "会不会裂 咋办") nor whether it is so ("有焦味，正常么？", "漏水 是不是管子没接好").
-     * That shopper is sure of the fault and wants it dealt with; a greeting before it ("在吗") is no matter.
+     * one: a problem word, not negated nor supposed, in a message that asks nothing, or followed (in its
+     * clause or a later one) by a `whatnow` phrase ("焦味咋回事", "烂成水了 咋吃", "不制冷 这是为什么"), while
+     * nothing from its clause on asks anything else: not the problem ("有点小裂纹是正常的吗", "会不会裂 咋办")
+     * nor whether it is so ("有焦味，正常么？", "漏水 是不是管子没接好"). That shopper is sure of the fault and
+     * wants it dealt with; a greeting before it ("在吗") is no matter.
      */
     private boolean stated(Text.Analysis a) {
         return a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && !h.negated() && !supposed(a, h.clause())

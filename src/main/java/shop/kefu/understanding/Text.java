@@ -40,8 +40,8 @@ final class Text {
     /**
      * Whether one clause asks something rather than states it: a question cue, one of the A-not-A forms
      * {@code whether} (markers.txt: "会不会裂", "有冇"), 多少 ("价保是多少天"), or a closing 么 ("正常么", not
-     * 什么 or 怎么) or 不 ("正常不", "能退不"). A closing 呢 is left out: "牛奶呢" in "面包收到了 牛奶呢 袋子里压根没有" says where the
-     * milk is not.
+     * 什么 or 怎么) or 不 ("正常不", "能退不"). A closing 呢 is left out: "牛奶呢" in "面包收到了 牛奶呢
+     * 袋子里压根没有" says where the milk is not.
      */
     static boolean asks(String clause, List<String> whether) {
         String c = clause.endsWith("?") ? clause.substring(0, clause.length() - 1) : clause;
