@@ -154,7 +154,8 @@ public final class Reader {
         }
         Intent in = Intent.values()[best];
         // a clause asking in a form the classifier's cue leaves out ("会不会裂") makes the message a question too
-        boolean question = a.question() || a.clauses().stream().anyMatch(c -> Text.asks(c.text(), asking.whether()));
+        boolean clauseAsks = a.clauses().stream().anyMatch(c -> Text.asks(c.text(), asking.whether()));
+        boolean question = a.question() || clauseAsks;
         if ((in == Intent.AFTERSALES || in == Intent.QUESTION) && onlyAsks(text, a)) {
             // a supposed problem and a remedy asked "if": the rules, with nothing to claim
             return new Reading(Intent.QUESTION, null, null, null, question, false);
@@ -165,7 +166,7 @@ public final class Reader {
             // question ("坏了能保修吗" asks about the rules): a visit is booked without a confirmation.
             in = Intent.REPAIR;
         }
-        return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), question, stated(a));
+        return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), question, stated(a, clauseAsks));
     }
 
     /**
@@ -176,12 +177,13 @@ public final class Reader {
      * nor whether it is so ("有焦味，正常么？", "漏水 是不是管子没接好"). That shopper is sure of the fault and
      * wants it dealt with; a greeting before it ("在吗") is no matter.
      */
-    private boolean stated(Text.Analysis a) {
+    private boolean stated(Text.Analysis a, boolean clauseAsks) {
         return a.hits().stream().anyMatch(h -> h.word().list().equals("reason") && !h.negated() && !supposed(a, h.clause())
-                && statedFrom(a, h));
+                && statedFrom(a, h, clauseAsks));
     }
 
-    private boolean statedFrom(Text.Analysis a, Text.Hit h) {
+    /** @param clauseAsks some clause of the message asks ({@link Text#asks}) */
+    private boolean statedFrom(Text.Analysis a, Text.Hit h, boolean clauseAsks) {
         String own = a.clauses().get(h.clause()).text();
         boolean whatNow = whatNow(h.end() < 0 ? own : own.substring(h.end()));
         for (int i = h.clause(); i < a.clauses().size(); i++) {
@@ -193,7 +195,7 @@ public final class Reader {
                 return false;
             }
         }
-        return whatNow || a.clauses().stream().noneMatch(c -> Text.asks(c.text(), asking.whether()));
+        return whatNow || !clauseAsks;
     }
 
     private boolean whatNow(String text) {
