@@ -142,7 +142,9 @@ public class KnowledgeBase {
         List<ArticleData> writes = files.stream().filter(f -> !f.equals(stored.get(f.id()))).toList(); // an unchanged file is no new version
         if (!dryRun) {
             QuarkusTransaction.requiringNew().run(() -> writes.forEach(a -> store(a, by)));
-            writes.forEach(this::reindex);
+            // one bulk load, not an article at a time: its embeddings are computed on every core and the
+            // index is merged and made visible once (a zip of thousands would otherwise commit thousands of times)
+            index.putAll(writes, this::vectorsFor, (done, total) -> LOG.infof("Indexing imported articles: %d/%d", done, total));
         }
         return new ImportReport(dryRun, writes.stream().map(ArticleData::id).filter(id -> !stored.containsKey(id)).toList(),
                 writes.stream().map(ArticleData::id).filter(stored::containsKey).toList(), files.size() - writes.size());
@@ -202,6 +204,7 @@ public class KnowledgeBase {
                 LOG.infof("Indexing knowledge base: %d/%d articles", done, total);
             }
         });
+        index.optimize();
         LOG.infof("Knowledge index ready: %d articles in %d ms", all.size(), (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -222,7 +222,8 @@ public final class KnowledgeIndex implements Closeable {
 
     /**
      * Bulk load: embeds the next chunk's phrasings (through {@code vectors}, which may use a cache)
-     * while this thread indexes the current one, then merges to one segment.
+     * while this thread indexes the current one, then makes them visible. A whole rebuild then calls
+     * {@link #optimize()}; a few articles added to a large index do not pay for merging all of it.
      */
     public void putAll(List<ArticleData> all, Function<List<String>, List<float[]>> vectors, Progress progress) {
         int chunk = 500;
@@ -251,7 +252,7 @@ public final class KnowledgeIndex implements Closeable {
         } finally {
             ahead.shutdownNow();
         }
-        optimize();
+        refresh();
     }
 
     private static List<String> phrasings(List<ArticleData> all, int from, int count) {

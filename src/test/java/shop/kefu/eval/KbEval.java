@@ -60,6 +60,7 @@ public final class KbEval {
         index.setFillers(FILLERS);
         index.putAll(articles, texts -> texts.stream().map(embed).toList(), (done, total) -> {
         });
+        index.optimize(); // searched as the service searches after a rebuild: one segment
         return index;
     }
 

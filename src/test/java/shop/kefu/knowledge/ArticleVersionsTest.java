@@ -133,6 +133,11 @@ class ArticleVersionsTest {
         given().auth().oauth2(editor).contentType("application/zip").body(edited.toByteArray()).post("/api/kb/articles/bulk").then()
                 .statusCode(200).body("dryRun", equalTo(false));
         given().auth().oauth2(editor).get("/api/kb/articles/" + id).then().body("answer", equalTo("按一按，软的新鲜。")).body("version", equalTo(2));
+        // the import is searchable as soon as it returns: the new article, and the edited one by its new words
+        given().auth().oauth2(editor).queryParam("q", "新文章").get("/api/kb/search").then().statusCode(200)
+                .body("hits[0].articleId", equalTo(id + "-new"));
+        given().auth().oauth2(editor).queryParam("q", "山竹按一按").get("/api/kb/search").then().statusCode(200)
+                .body("hits[0].articleId", equalTo(id));
         given().auth().oauth2(editor).contentType("application/zip").body(new byte[] { 1, 2, 3 }).post("/api/kb/articles/bulk").then()
                 .statusCode(400).body("error", equalTo("invalid_file"));
     }
