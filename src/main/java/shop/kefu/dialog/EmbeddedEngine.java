@@ -77,9 +77,13 @@ public class EmbeddedEngine implements TurnEngine {
     }
 
     @Override
-    public TurnResult respond(Turn turn) {
+    public TurnResult respond(Turn typed) {
+        // read as the search reads it: a product word typed as its homophone ("榴连") is the product, for the
+        // item matching and the after-sales reading as much as for the answer
+        Turn turn = new Turn(typed.conversationId(), typed.customerId(), kb.spelled(typed.text().strip()), typed.attachments(),
+                typed.dialogState());
         DialogState state = DialogState.parse(turn.dialogState());
-        String text = turn.text().strip();
+        String text = turn.text();
         if (HUMAN.matcher(text).find() || text.equals(replies.text("button.human"))) {
             return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED)
                     .withState(state.withFlow(null).json()).on(TurnPath.HANDOFF);

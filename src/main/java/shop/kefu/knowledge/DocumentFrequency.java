@@ -26,6 +26,11 @@ final class DocumentFrequency<T> {
         counts.clear();
     }
 
+    /** Whether some article has the term. */
+    boolean contains(T term) {
+        return counts.containsKey(term);
+    }
+
     /** Inverse document frequency among {@code articles} articles. */
     double rarity(T term, int articles) {
         return Math.log(1 + (double) Math.max(1, articles) / (counts.getOrDefault(term, 0) + 1));

@@ -242,7 +242,12 @@ public class KnowledgeBase {
 
     /** Starts embedding a question on another core, for a {@link #search} of the same text soon after. */
     public void prefetch(String question) {
-        questions.prefetch(question);
+        questions.prefetch(index.spelled(question));
+    }
+
+    /** The message as the search reads it: with product words typed as homophones put back ({@link KnowledgeIndex#spelled}). */
+    public String spelled(String text) {
+        return index.spelled(text);
     }
 
     /** Embeddings of many texts through the database cache (computed once, then kept across restarts). */

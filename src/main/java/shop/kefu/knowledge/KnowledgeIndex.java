@@ -118,6 +118,9 @@ public final class KnowledgeIndex implements Closeable {
     private final Map<Long, String> ids = new ConcurrentHashMap<>();
     private final AtomicLong nextNumber = new AtomicLong();
     private volatile Synonyms synonyms = Synonyms.none();
+    /** Bumped by every change of the articles or word lists: the homophones are read from both. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Spelling spelling = new Spelling(-1, Homophones.none());
     private volatile Confidence confidence = Confidence.DEFAULT;
     private volatile Fusion fusion = FUSION;
     /** Runs the BM25 half of searches beside the embedding; daemon threads, one per core. */
@@ -131,6 +134,10 @@ public final class KnowledgeIndex implements Closeable {
      * @param titleCovers the same for its title alone
      */
     private record Entry(ArticleData data, Set<String> words, Set<String> covers, Set<String> titleCovers) {
+    }
+
+    /** The homophones as of a number of changes. */
+    private record Spelling(long asOf, Homophones homophones) {
     }
 
     /** The tokens plus those of every word the text (of an article with this title) covers beyond its own. */
@@ -162,6 +169,24 @@ public final class KnowledgeIndex implements Closeable {
 
     public void setSynonyms(Synonyms synonyms) {
         this.synonyms = synonyms;
+        changes.incrementAndGet();
+    }
+
+    /**
+     * The text with product words and the articles' tags put back where they were typed as homophones
+     * ({@link Homophones}: "蜂密" is 蜂蜜). A word some article uses is never rewritten. Worked out again,
+     * on first use, after the articles or word lists change.
+     */
+    public String spelled(String text) {
+        Spelling s = spelling;
+        long now = changes.get();
+        if (s.asOf() != now) {
+            Set<String> vocabulary = synonyms.productNames();
+            articles.values().forEach(e -> vocabulary.addAll(e.data().tags()));
+            s = new Spelling(now, Homophones.of(vocabulary, documentFrequency::contains));
+            spelling = s;
+        }
+        return s.homophones().correct(text);
     }
 
     public void setFillers(Fillers fillers) {
@@ -213,6 +238,7 @@ public final class KnowledgeIndex implements Closeable {
         }
         documentFrequency.add(literal);
         aspects.add(a);
+        changes.incrementAndGet();
     }
 
     /** Reports bulk-load progress: articles indexed so far, of how many. */
@@ -274,6 +300,7 @@ public final class KnowledgeIndex implements Closeable {
         if (old != null) {
             forget(old);
         }
+        changes.incrementAndGet();
     }
 
     private void forget(Entry e) {
@@ -290,6 +317,7 @@ public final class KnowledgeIndex implements Closeable {
         articles.clear();
         documentFrequency.clear();
         aspects.clear();
+        changes.incrementAndGet();
     }
 
     /** After a bulk load: one segment searches fastest (one HNSW graph instead of one per segment). */
@@ -320,7 +348,8 @@ public final class KnowledgeIndex implements Closeable {
      * Embeds the question on this thread while another core analyses it and runs BM25, then fuses.
      * If no helper thread is free, the caller runs the BM25 part itself afterwards.
      */
-    public Result search(String question, int limit, Mode mode) {
+    public Result search(String typed, int limit, Mode mode) {
+        String question = spelled(typed);
         if (mode == Mode.BM25) {
             return fuse(question, lexical(question, mode), null, limit, mode);
         }

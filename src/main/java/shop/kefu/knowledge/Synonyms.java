@@ -151,6 +151,13 @@ public final class Synonyms {
         return out;
     }
 
+    /** Every name of a product type of the lexicon (the words {@link #products(String)} read). */
+    public Set<String> productNames() {
+        Set<String> out = new LinkedHashSet<>();
+        narrower.forEach(n -> out.addAll(n.words()));
+        return out;
+    }
+
     /** The words to search for in addition to the question itself. */
     public Set<String> expansions(String question) {
         Set<String> extra = new LinkedHashSet<>();

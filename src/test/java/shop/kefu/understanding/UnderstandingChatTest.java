@@ -279,6 +279,26 @@ class UnderstandingChatTest {
         }
     }
 
+    /** Typed with a pinyin input method: the product word came out as another character of the same sound. */
+    @Test
+    void aProductWordTypedAsItsHomophoneIsStillTheShoppersItem() {
+        String durian = Shop.item("DURIAN", "泰国金枕榴莲 3斤", 1, "199.00", false);
+        String honey = Shop.item("HONEY", "土蜂蜜 500g", 1, "68.00", false);
+        String washer = Shop.item("WASHER", "滚筒洗衣机 10kg", 1, "2499.00", false);
+        String dishwasher = Shop.item("DISHWASHER", "嵌入式洗碗机 13套", 1, "3999.00", false);
+        // each names neither item rightly: without the sound, the bot asks which of the shopper's orders it is
+        String[][] cases = { { "蜂密瓶子碎了 洒了一箱", "HONEY", "damaged" }, { "洗晚机洗完不出水 还有股焦味", "DISHWASHER", "quality" } };
+        for (String[] c : cases) {
+            try (ChatClient chat = chat(shopper(new Object[] { "U", "fresh", 10, durian }, new Object[] { "H", "fresh", 10, honey },
+                    new Object[] { "M", "fresh", 10, MANGO }, new Object[] { "W", "appliance", 72, washer },
+                    new Object[] { "DW", "appliance", 72, dishwasher }))) {
+                JsonNode r = chat.say(c[0]);
+                assertEquals(c[1], r.at("/aftersales/sku").asText(), c[0] + " → " + r);
+                assertEquals(c[2], r.at("/aftersales/reason").asText(), c[0] + " → " + r);
+            }
+        }
+    }
+
     @Test
     void aHowToQuestionAboutABoughtItemGetsTheAnswerThenTheOffer() {
         try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 72, FRIDGE }))) {
