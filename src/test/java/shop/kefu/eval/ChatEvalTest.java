@@ -64,7 +64,7 @@ class ChatEvalTest {
     /**
      * Regression floors, asserted: what the engine reached when these were last raised (dev: session 11; the
      * other sets' openings and held-out 6: session 12; dev 4's openings: session 13; dev 2's, dev 5's and the
-     * blind sets' openings: session 14; docs/knowledge.md),
+     * blind sets' openings: session 14; held-out 7, at its first run: session 15; docs/knowledge.md),
      * less a little for run-to-run noise. Raise them with the engine; never lower them to let a change in.
      */
     static final Figures DEV_FLOORS = new Figures(0.81, 0.03, 0.10, 0.95);
@@ -82,7 +82,8 @@ class ChatEvalTest {
             new HeldOut("dev 4 (held-out 3, retired)", Path.of("eval/heldout3"), new Figures(0.59, 0.03, 0.05, 0.95), false),
             new HeldOut("dev 5 (held-out 4, retired)", Path.of("eval/heldout4"), new Figures(0.64, 0.03, 0.14, 0.93), false),
             new HeldOut("held-out 5 (blind)", Path.of("eval/heldout5"), new Figures(0.76, 0.03, 0.18, 0.85), true),
-            new HeldOut("held-out 6 (blind)", Path.of("eval/heldout6"), new Figures(0.85, 0.03, 0.21, 0.85), true));
+            new HeldOut("held-out 6 (blind)", Path.of("eval/heldout6"), new Figures(0.85, 0.03, 0.21, 0.85), true),
+            new HeldOut("held-out 7 (blind)", Path.of("eval/heldout7"), new Figures(0.72, 0.03, 0.08, 0.85), true));
 
     /**
      * A set's folder (questions.tsv, aftersales.tsv, orders.tsv, knowledge-base/), its floors, and whether
