@@ -187,6 +187,20 @@ public final class Lexicon {
         return out;
     }
 
+    /**
+     * A sound the goods make, written as the sound said over ("哐哐哐", "咔咔的响", "嗡嗡嗡"), is a noise, and a
+     * noise is a fault: each {@code sounds} character (markers.txt, sound: 哐, 咔, 嗡…) said twice is added to
+     * the quality words. Once is not enough: 咔 alone is also 咔嚓 (a snap) and 咚 a knock at the door.
+     * Returns a copy of {@code reasons}.
+     */
+    static Map<String, List<String>> withNoises(Map<String, List<String>> reasons, List<String> sounds) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        reasons.forEach((label, words) -> out.put(label, new ArrayList<>(words)));
+        List<String> quality = out.computeIfAbsent("quality", k -> new ArrayList<>());
+        sounds.forEach(sound -> quality.add(sound + sound));
+        return out;
+    }
+
     /** {@code category<TAB>type<TAB>parent or -<TAB>word, word, …} lines. */
     static List<Product> parseProducts(String text, String file) {
         List<Product> out = new ArrayList<>();

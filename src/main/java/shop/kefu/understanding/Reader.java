@@ -75,7 +75,7 @@ public final class Reader {
     }
 
     private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
-            "hypothetical", "whether", "whatnow", "ordered", "came", "arrived", "repair", "install", "function", "poor");
+            "hypothetical", "whether", "whatnow", "ordered", "came", "arrived", "repair", "install", "function", "poor", "sound");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -85,8 +85,8 @@ public final class Reader {
         Map<String, List<String>> markers = Lexicon.parseLists(read.apply("markers.txt"), "markers.txt", MARKERS);
         Function<String, List<String>> m = label -> markers.getOrDefault(label, List.of());
         Lexicon lexicon = new Lexicon(
-                Lexicon.withPoorlyDone(Lexicon.parseLists(read.apply("problems.txt"), "problems.txt", Set.copyOf(REASONS.subList(1, REASONS.size()))),
-                        m.apply("function"), m.apply("poor")),
+                Lexicon.withNoises(Lexicon.withPoorlyDone(Lexicon.parseLists(read.apply("problems.txt"), "problems.txt",
+                        Set.copyOf(REASONS.subList(1, REASONS.size()))), m.apply("function"), m.apply("poor")), m.apply("sound")),
                 Lexicon.parseLists(read.apply("kinds.txt"), "kinds.txt", Set.copyOf(KINDS.subList(1, KINDS.size()))),
                 Map.of("usage", Map.of("yes", m.apply("unused"), "no", m.apply("used")), "anger", Map.of("anger", m.apply("anger")),
                         "visit", Map.of("repair", m.apply("repair"), "install", m.apply("install"))),

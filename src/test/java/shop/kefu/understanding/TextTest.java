@@ -130,4 +130,19 @@ class TextTest {
                 Map.of(), List.of(), List.of("不是", "不"), List.of("就是"), List.of(), List.of("行不行"));
         assertEquals(fault, Text.analyse(text, lexicon).positive("reason").contains("quality"), text);
     }
+
+    /** A sound said over is a noise the goods make, a fault; said once, or denied, it is not. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // text | positive quality
+            "洗衣机脱水的时候哐哐哐的 | true",
+            "冰箱晚上咔咔的响 | true",
+            "热水器一直嘀嘀嘀地叫 | true",
+            "咔嚓一声就断了 | false",
+            "空调没有嗡嗡的声音 | false" })
+    void aSoundSaidOverIsANoise(String text, boolean fault) {
+        Lexicon lexicon = new Lexicon(Lexicon.withNoises(Map.of(), List.of("哐", "咔", "嘀", "嗡")), Map.of(), List.of(), List.of("没有", "不"),
+                List.of("就是"), List.of(), List.of());
+        assertEquals(fault, Text.analyse(text, lexicon).positive("reason").contains("quality"), text);
+    }
 }
