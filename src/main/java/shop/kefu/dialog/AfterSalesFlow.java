@@ -235,7 +235,7 @@ public class AfterSalesFlow {
                         .withForm(new Form(order.orderId(), item.sku(), item.name(), null, null, null, f.visit(), null, cover));
             }
         }
-        Optional<ServiceVisit> v = tools.bookVisit(turn.customerId(), order.orderId(), f.visit(), turn.text());
+        Optional<ServiceVisit> v = tools.bookVisit(turn.customerId(), order.orderId(), f.visit(), turn.typed()); // in the shopper's words
         return reply(replies.text("flow.visit.booked", Map.of("id", v.map(x -> x.id).orElse("-"), "order", order.orderId(),
                 "kind", "install".equals(f.visit()) ? "安装" : "维修")), List.of(), state.withFlow(null)).withForm(form(f, item, null));
     }

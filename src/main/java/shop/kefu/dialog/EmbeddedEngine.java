@@ -78,13 +78,13 @@ public class EmbeddedEngine implements TurnEngine {
 
     @Override
     public TurnResult respond(Turn typed) {
-        // read as the search reads it: a product word typed as its homophone ("榴连") is the product, for the
+        // read as the search reads it: a product word typed as its homophone ("洗晚机") is the product, for the
         // item matching and the after-sales reading as much as for the answer
-        Turn turn = new Turn(typed.conversationId(), typed.customerId(), kb.spelled(typed.text().strip()), typed.attachments(),
-                typed.dialogState());
+        Turn turn = typed.readAs(kb.spelled(typed.text().strip()));
         DialogState state = DialogState.parse(turn.dialogState());
         String text = turn.text();
-        if (HUMAN.matcher(text).find() || text.equals(replies.text("button.human"))) {
+        String button = typed.text().strip(); // our own buttons' texts are compared as sent
+        if (HUMAN.matcher(text).find() || button.equals(replies.text("button.human"))) {
             return TurnResult.say(replies.text("handoff.requested"), 1.0).withHandoff(HandoffReason.REQUESTED)
                     .withState(state.withFlow(null).json()).on(TurnPath.HANDOFF);
         }
@@ -111,7 +111,7 @@ public class EmbeddedEngine implements TurnEngine {
         // one search embeds the message (used by the understanding too) while BM25 runs beside it
         KnowledgeIndex.Result found = asked != null ? asked : kb.search(text, CANDIDATES);
         Reading reading = understanding.read(text, found.vector());
-        Intent commanded = text.equals(replies.text("button.status")) ? Intent.AFTERSALES_STATUS : COMMANDS.get(text);
+        Intent commanded = button.equals(replies.text("button.status")) ? Intent.AFTERSALES_STATUS : COMMANDS.get(button);
         boolean command = commanded != null;
         Intent intent = command ? commanded : reading.intent();
         if (intent == Intent.COMPLAINT && !understanding.angry(text)) {

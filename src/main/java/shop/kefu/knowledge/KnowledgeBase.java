@@ -205,6 +205,7 @@ public class KnowledgeBase {
             }
         });
         index.optimize();
+        index.spelled(""); // the homophones are worked out now, not in the first shopper's turn (pinyin4j loads its tables)
         LOG.infof("Knowledge index ready: %d articles in %d ms", all.size(), (System.nanoTime() - start) / 1_000_000);
     }
 

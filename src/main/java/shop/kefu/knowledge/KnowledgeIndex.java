@@ -174,7 +174,7 @@ public final class KnowledgeIndex implements Closeable {
 
     /**
      * The text with product words and the articles' tags put back where they were typed as homophones
-     * ({@link Homophones}: "蜂密" is 蜂蜜). A word some article uses is never rewritten. Worked out again,
+     * ({@link Homophones}: "洗晚机" is 洗碗机). A word some article uses is never rewritten. Worked out again,
      * on first use, after the articles or word lists change.
      */
     public String spelled(String text) {

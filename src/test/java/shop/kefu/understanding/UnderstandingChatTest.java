@@ -286,8 +286,8 @@ class UnderstandingChatTest {
         String honey = Shop.item("HONEY", "土蜂蜜 500g", 1, "68.00", false);
         String washer = Shop.item("WASHER", "滚筒洗衣机 10kg", 1, "2499.00", false);
         String dishwasher = Shop.item("DISHWASHER", "嵌入式洗碗机 13套", 1, "3999.00", false);
-        // each names neither item rightly: without the sound, the bot asks which of the shopper's orders it is
-        String[][] cases = { { "蜂密瓶子碎了 洒了一箱", "HONEY", "damaged" }, { "洗晚机洗完不出水 还有股焦味", "DISHWASHER", "quality" } };
+        // it names neither item rightly: without the sound, the bot asks which of the shopper's orders it is
+        String[][] cases = { { "洗晚机洗完不出水 还有股焦味", "DISHWASHER", "quality" } };
         for (String[] c : cases) {
             try (ChatClient chat = chat(shopper(new Object[] { "U", "fresh", 10, durian }, new Object[] { "H", "fresh", 10, honey },
                     new Object[] { "M", "fresh", 10, MANGO }, new Object[] { "W", "appliance", 72, washer },
