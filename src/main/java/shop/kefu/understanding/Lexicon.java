@@ -175,16 +175,14 @@ public final class Lexicon {
      * "工作态度太差" is about a person. Returns a copy of {@code reasons}.
      */
     static Map<String, List<String>> withPoorlyDone(Map<String, List<String>> reasons, List<String> functions, List<String> poor) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        reasons.forEach((label, words) -> out.put(label, new ArrayList<>(words)));
-        List<String> quality = out.computeIfAbsent("quality", k -> new ArrayList<>());
+        List<String> faults = new ArrayList<>();
         for (String f : functions) {
             for (String p : poor) {
-                quality.add(f + p);
-                quality.add(f + "效果" + p);
+                faults.add(f + p);
+                faults.add(f + "效果" + p);
             }
         }
-        return out;
+        return withQuality(reasons, faults);
     }
 
     /**
@@ -194,10 +192,14 @@ public final class Lexicon {
      * Returns a copy of {@code reasons}.
      */
     static Map<String, List<String>> withNoises(Map<String, List<String>> reasons, List<String> sounds) {
+        return withQuality(reasons, sounds.stream().map(sound -> sound + sound).toList());
+    }
+
+    /** A copy of {@code reasons} with {@code faults} added to the quality words. */
+    private static Map<String, List<String>> withQuality(Map<String, List<String>> reasons, List<String> faults) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         reasons.forEach((label, words) -> out.put(label, new ArrayList<>(words)));
-        List<String> quality = out.computeIfAbsent("quality", k -> new ArrayList<>());
-        sounds.forEach(sound -> quality.add(sound + sound));
+        out.computeIfAbsent("quality", k -> new ArrayList<>()).addAll(faults);
         return out;
     }
 
