@@ -47,7 +47,8 @@ public class KnowledgeResource {
     }
 
     /** {@code action}: what the bot would do with this question: {@code answer}, {@code clarify} or {@code handoff}. */
-    public record SearchResponse(String query, double confidence, boolean wouldAnswer, String action, List<SearchHit> hits) {
+    /** @param readAs the query as searched, with product words typed as homophones put back ({@link Homophones}) */
+    public record SearchResponse(String query, String readAs, double confidence, boolean wouldAnswer, String action, List<SearchHit> hits) {
     }
 
     /** An article as edited: its content and the version the edit started from (null: no check). */
@@ -136,9 +137,10 @@ public class KnowledgeResource {
         if (n < 1 || n > 50) {
             throw Refusal.invalid("invalid_limit", "Parameter limit must be between 1 and 50.");
         }
-        KnowledgeIndex.Result r = kb.search(q.strip(), n);
+        String read = kb.spelled(q.strip()); // what the chat would read, so an editor sees why a result came
+        KnowledgeIndex.Result r = kb.search(read, n);
         KnowledgeConfig.Action action = config.action(r);
-        return new SearchResponse(q, round(r.confidence()), action == KnowledgeConfig.Action.ANSWER, action.name().toLowerCase(Locale.ROOT),
+        return new SearchResponse(q, read, round(r.confidence()), action == KnowledgeConfig.Action.ANSWER, action.name().toLowerCase(Locale.ROOT),
                 r.hits().stream().map(h -> new SearchHit(h.article().id(), h.article().title(), h.article().category(),
                         round(h.score()), round(h.cosine()), h.bm25Rank(), h.knnRank())).toList());
     }

@@ -76,7 +76,11 @@ class KnowledgeResourceTest {
                 .body("hits[0].articleId", equalTo("appliance-not-cooling"))
                 .body("hits.size()", equalTo(3))
                 .body("confidence", greaterThan(0.75f))
-                .body("wouldAnswer", equalTo(true));
+                .body("wouldAnswer", equalTo(true))
+                .body("readAs", equalTo("冰箱不制冷"));
+        // an editor sees the question as the chat reads it: a product word typed as its homophone put back
+        given().auth().oauth2(editor()).queryParam("q", "洗晚机不出水").get("/api/kb/search").then().statusCode(200)
+                .body("query", equalTo("洗晚机不出水")).body("readAs", equalTo("洗碗机不出水"));
     }
 
     @Test
