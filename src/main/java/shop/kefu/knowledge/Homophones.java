@@ -48,11 +48,11 @@ public final class Homophones {
      */
     private static final int SHORTEST = 3;
     private static final int LONGEST = 4;
-    /** Every word, stop words too: "多久" must read as one word for "多久水" not to hold 酒水. */
+    /** Every word, stop words too: a span that cuts through "多久" or "早饭" is no slip (see {@link #splitsAWord}). */
     private static final Analyzer SEGMENTER = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
     /**
-     * Characters that are words of their own and stand beside a product word ("来的蛋", "一箱"): one
-     * typed there is that word, not a slip for a product's character that sounds the same (地蛋, 一香).
+     * Characters that are words of their own and stand beside a product word ("来的蛋", "一箱…"): one typed
+     * there is that word, not a slip for a product's character of the same sound (的 is also di4, as 地 is).
      */
     private static final String FUNCTION = "的地得了着过吗呢吧啊呀嘛么一不没有在是个这那就都也还又再很太好几多少到把被给让跟和与及们我你他她它哪里";
 
@@ -153,8 +153,9 @@ public final class Homophones {
     }
 
     /**
-     * Whether the span cuts through a word the segmenter reads there ("多久|水" is no 酒水, "一箱|梨子" no
-     * 香梨, "早饭|剥了" no 饭煲): a slip is a word of its own that the segmenter could not read.
+     * Whether the span cuts through a word the segmenter reads there: a slip is a word of its own that the
+     * segmenter could not read, not the end of one word and the start of the next ("多久|水", "早饭|剥了",
+     * which held 酒水 and 饭煲 when two-character names were read too).
      */
     private static boolean splitsAWord(int[] wordAt, int start, int end) {
         for (int k = start; k < end; k++) {
