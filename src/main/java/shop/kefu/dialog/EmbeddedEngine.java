@@ -72,7 +72,7 @@ public class EmbeddedEngine implements TurnEngine {
         String question = text.strip();
         if (!question.isEmpty() && !HUMAN.matcher(question).find() && !GREETING.matcher(question).matches()
                 && !THANKS.matcher(question).matches()) {
-            kb.prefetch(question);
+            kb.prefetch(kb.spelled(question)); // the text respond() will search
         }
     }
 

@@ -243,10 +243,13 @@ public class KnowledgeBase {
 
     /** Starts embedding a question on another core, for a {@link #search} of the same text soon after. */
     public void prefetch(String question) {
-        questions.prefetch(index.spelled(question));
+        questions.prefetch(question);
     }
 
-    /** The message as the search reads it: with product words typed as homophones put back ({@link KnowledgeIndex#spelled}). */
+    /**
+     * A shopper's words as the search should read them: product words typed as homophones put back
+     * ({@link KnowledgeIndex#spelled}). {@link #search} and {@link #prefetch} take the text so read.
+     */
     public String spelled(String text) {
         return index.spelled(text);
     }

@@ -175,7 +175,8 @@ public final class KnowledgeIndex implements Closeable {
     /**
      * The text with product words and the articles' tags put back where they were typed as homophones
      * ({@link Homophones}: "洗晚机" is 洗碗机). A word some article uses is never rewritten. Worked out again,
-     * on first use, after the articles or word lists change.
+     * on first use, after the articles or word lists change. A shopper's words are read so once, where they
+     * come in (the engine's turn, the editors' search, the model's retrieval); {@link #search} takes text as read.
      */
     public String spelled(String text) {
         Spelling s = spelling;
@@ -348,8 +349,7 @@ public final class KnowledgeIndex implements Closeable {
      * Embeds the question on this thread while another core analyses it and runs BM25, then fuses.
      * If no helper thread is free, the caller runs the BM25 part itself afterwards.
      */
-    public Result search(String typed, int limit, Mode mode) {
-        String question = spelled(typed);
+    public Result search(String question, int limit, Mode mode) {
         if (mode == Mode.BM25) {
             return fuse(question, lexical(question, mode), null, limit, mode);
         }

@@ -34,7 +34,7 @@ final class KnowledgeRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        KnowledgeIndex.Result found = kb.search(query.text(), limit);
+        KnowledgeIndex.Result found = kb.search(kb.spelled(query.text()), limit);
         if (config.action(found) == KnowledgeConfig.Action.HANDOFF) {
             return List.of(); // nothing close enough to show the model: the same cut the embedded engine hands off at
         }

@@ -155,7 +155,7 @@ public final class KbEval {
     public static List<Scored> score(KnowledgeIndex index, DevSet dev, Mode mode) {
         List<Scored> out = new ArrayList<>();
         for (DevSet.Case c : dev.cases()) {
-            out.add(new Scored(c, index.search(c.question(), 5, mode)));
+            out.add(new Scored(c, index.search(index.spelled(c.question()), 5, mode))); // read as the service reads it
         }
         return out;
     }
