@@ -35,6 +35,9 @@ class ReaderEvalTest {
                 intent++;
             }
             if (!"aftersales".equals(x.intent())) {
+                if (!intentRight) {
+                    misses.append(String.format("  %s <- %s => %s%n", x.intent(), x.text(), r));
+                }
                 continue;
             }
             claims++;
