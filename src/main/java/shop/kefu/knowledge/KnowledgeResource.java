@@ -46,8 +46,10 @@ public class KnowledgeResource {
             int knnRank) {
     }
 
-    /** {@code action}: what the bot would do with this question: {@code answer}, {@code clarify} or {@code handoff}. */
-    /** @param readAs the query as searched, with product words typed as homophones put back ({@link Homophones}) */
+    /**
+     * @param readAs the query as searched, with product words typed as homophones put back ({@link Homophones})
+     * @param action what the bot would do with this question: {@code answer}, {@code clarify} or {@code handoff}
+     */
     public record SearchResponse(String query, String readAs, double confidence, boolean wouldAnswer, String action, List<SearchHit> hits) {
     }
 
