@@ -11,14 +11,16 @@ public final class Probe {
     }
 
     public static Reader reader(Embedder embedder) {
-        Path dir = Path.of("knowledge-base/understanding");
-        return Reader.load(file -> {
-            try {
-                return Files.readString(dir.resolve(file));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, texts -> texts.stream().map(embedder).toList());
+        return Reader.load(Probe::shipped, texts -> texts.stream().map(embedder).toList());
+    }
+
+    /** A file of the shipped knowledge-base/understanding/. */
+    static String shipped(String file) {
+        try {
+            return Files.readString(Path.of("knowledge-base/understanding").resolve(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
