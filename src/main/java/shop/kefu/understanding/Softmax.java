@@ -46,10 +46,16 @@ final class Softmax {
      * in parallel, and returns their average.
      */
     static Softmax averaged(List<String> labels, List<Sample> samples, int epochs, double l2, long seed, int runs) {
+        Map<String, Integer> index = new HashMap<>(); // one feature numbering for every run, so weights add up
+        for (Sample s : samples) {
+            for (String f : s.sparse()) {
+                index.putIfAbsent(f, index.size());
+            }
+        }
+        int dense = samples.isEmpty() ? 0 : samples.get(0).dense().length;
         List<Softmax> models = IntStream.range(0, runs).parallel()
-                .mapToObj(i -> train(labels, samples, epochs, l2, seed + i)).toList();
-        Softmax first = models.get(0);
-        Softmax m = new Softmax(labels, first.denseSize, first.index);
+                .mapToObj(i -> train(new Softmax(labels, dense, index), samples, epochs, l2, seed + i)).toList();
+        Softmax m = new Softmax(labels, dense, index);
         for (Softmax x : models) { // in list order, so the sum is the same on every start
             for (int k = 0; k < m.w.length; k++) {
                 for (int i = 0; i < m.w[k].length; i++) {
@@ -60,15 +66,9 @@ final class Softmax {
         return m;
     }
 
-    private static Softmax train(List<String> labels, List<Sample> samples, int epochs, double l2, long seed) {
-        Map<String, Integer> index = new HashMap<>();
-        for (Sample s : samples) {
-            for (String f : s.sparse()) {
-                index.putIfAbsent(f, index.size());
-            }
-        }
-        int dense = samples.isEmpty() ? 0 : samples.get(0).dense().length;
-        Softmax m = new Softmax(labels, dense, index);
+    /** @param m a model with zero weights, trained in place */
+    private static Softmax train(Softmax m, List<Sample> samples, int epochs, double l2, long seed) {
+        int dense = m.denseSize;
         List<Sample> order = new ArrayList<>(samples);
         Random random = new Random(seed);
         for (int epoch = 0; epoch < epochs; epoch++) {
@@ -77,7 +77,7 @@ final class Softmax {
             for (Sample s : order) {
                 int[] sparse = m.known(s.sparse());
                 double[] p = m.probabilities(s.dense(), sparse);
-                for (int k = 0; k < labels.size(); k++) {
+                for (int k = 0; k < m.labels.size(); k++) {
                     double g = p[k] - (k == s.label() ? 1 : 0);
                     double[] wk = m.w[k];
                     for (int i = 0; i < dense; i++) {

@@ -23,7 +23,7 @@ import shop.kefu.policy.ClaimReason;
 /**
  * Understanding of shopper messages, trained at start-up from the staff-editable files in
  * {@code knowledge-base/understanding/} (examples, problem words, kind words, product words, markers).
- * The examples' embeddings come from the knowledge base's cache, so a restart trains in about a second.
+ * The examples' embeddings come from the knowledge base's cache, so a restart trains in about two seconds.
  */
 @ApplicationScoped
 public class Understanding {
