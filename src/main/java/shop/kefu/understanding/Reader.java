@@ -33,7 +33,7 @@ public final class Reader {
      * How each head is trained: {@code runs} SGD runs of {@code epochs} passes, averaged; {@code seed} picks
      * their orders (head n uses seeds {@code seed + 100n} on, so up to 100 runs). A run's readings settle
      * within ten passes (thirty or sixty moved one or two of 428); averages of five to ten runs still moved
-     * 4 to 12 readings between two sets of seeds, sixteen 2 to 6 (docs/understanding.md).
+     * 4 to 12 readings between two sets of seeds, sixteen 2 to 9 (docs/understanding.md).
      */
     record Training(int epochs, int runs, long seed) {
     }
@@ -276,7 +276,8 @@ public final class Reader {
      * shopper states in words of their own, guessed without one of its words, gives way to a reason whose
      * word is there ("两盒胀包了" is spoiled, not missing); so does any guess the model is not sure of
      * (the lexicon lists only words that almost always mean their reason). With no word for any reason
-     * the guess stands.
+     * the guess stands, unless it is a reason of their own words and the model is not sure of it: then
+     * the likeliest other reason, or none.
      */
     private static String stated(String r, double[] p, Text.Analysis a) {
         List<String> said = a.positive("reason");

@@ -16,12 +16,12 @@ import java.util.stream.IntStream;
  * <p>
  * One SGD run is not converged along the flat directions of the embedding part, so where it ends depends
  * on the order it happened to see the examples in, and adding or removing any one example reshuffles that
- * order: with one run per head, removing one example line moved 25 to 31 of the 428 readings of
- * eval/understanding-dev.tsv, about as many as another seed (28 to 31). {@link #averaged} averages the
+ * order: with one run per head, removing one example line moved 26 to 31 of the 428 readings of
+ * eval/understanding-dev.tsv, about as many as other seeds (27, 31). {@link #averaged} averages the
  * weights of several runs with different orders (the scores are linear in the weights, so that is the
  * average of their scores), which keeps what the examples say and cancels most of the order: with sixteen
- * runs, 7 or 8 readings moved with one line removed and 6 with other seeds (docs/understanding.md, "One
- * run or many").
+ * runs, 6 or 7 readings moved with one line removed and 7 or 9 with other seeds (docs/understanding.md,
+ * "One run or many"; TrainingProbe).
  */
 final class Softmax {
 
