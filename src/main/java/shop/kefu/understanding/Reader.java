@@ -32,8 +32,9 @@ public final class Reader {
     /**
      * How each head is trained: {@code runs} SGD runs of {@code epochs} passes, averaged; {@code seed} picks
      * their orders (head n uses seeds {@code seed + 100n} on, so up to 100 runs). A run's readings settle
-     * within ten passes (thirty or sixty moved one or two of 428); averages of five to ten runs still moved
-     * 4 to 12 readings between two sets of seeds, sixteen 2 to 9 (docs/understanding.md).
+     * within ten passes (thirty or sixty moved one or two of 428). Sixteen runs: 7 and 9 readings moved between
+     * two other sets of seeds (TrainingProbe); averages of five to ten runs, measured once with an earlier
+     * lexicon, moved 4 to 12 (docs/understanding.md).
      */
     record Training(int epochs, int runs, long seed) {
     }
