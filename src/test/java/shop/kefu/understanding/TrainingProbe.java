@@ -30,7 +30,7 @@ public final class TrainingProbe {
         Reader.parseExamples(examples, "examples.tsv").forEach(x -> vectors.computeIfAbsent(x.text(), embedder)); // outside the timings
         for (Reader.Training base : List.of(new Reader.Training(30, 1, 0), Reader.SHIPPED)) {
             System.out.println(base);
-            List<String> own = readings("as is", base, examples, embedder, vectors, lines, null);
+            ReaderScore own = readings("as is", base, examples, embedder, vectors, lines, null);
             for (long seed : List.of(1000L, 2000L)) {
                 Reader.Training other = new Reader.Training(base.epochs(), base.runs(), seed);
                 readings("seeds +" + seed, other, examples, embedder, vectors, lines, own);
@@ -44,34 +44,15 @@ public final class TrainingProbe {
     }
 
     /** @param own the readings to count moves against, or null */
-    private static List<String> readings(String variant, Reader.Training training, String examples, Embedder embedder,
-            Map<String, float[]> vectors, List<Reader.Example> lines, List<String> own) {
+    private static ReaderScore readings(String variant, Reader.Training training, String examples, Embedder embedder,
+            Map<String, float[]> vectors, List<Reader.Example> lines, ReaderScore own) {
         long start = System.nanoTime();
         Reader reader = Reader.load(file -> file.equals("examples.tsv") ? examples : Probe.shipped(file),
                 texts -> texts.stream().map(t -> vectors.computeIfAbsent(t, embedder)).toList(), training);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        List<String> out = new ArrayList<>();
-        int intent = 0, claims = 0, all = 0;
-        for (Reader.Example x : lines) {
-            Reading r = reader.read(x.text(), vectors.computeIfAbsent(x.text(), embedder));
-            out.add(r.intent() + "/" + r.kind() + "/" + r.reason() + "/" + r.unused());
-            boolean right = r.intent().name().equalsIgnoreCase(x.intent());
-            intent += right ? 1 : 0;
-            if ("aftersales".equals(x.intent())) {
-                claims++;
-                all += right && Reader.toReason(x.reason()) == r.reason() && Reader.toKind(x.kind()) == r.kind() ? 1 : 0;
-            }
-        }
-        System.out.printf(Locale.ROOT, "  %-18s trained in %4d ms: intent %d/%d, after-sales all three %d/%d%s%n", variant, ms, intent,
-                lines.size(), all, claims, own == null ? "" : ", readings moved " + differ(own, out) + " of " + lines.size());
-        return out;
-    }
-
-    private static int differ(List<String> a, List<String> b) {
-        int n = 0;
-        for (int i = 0; i < a.size(); i++) {
-            n += a.get(i).equals(b.get(i)) ? 0 : 1;
-        }
-        return n;
+        ReaderScore s = ReaderScore.of(reader, t -> vectors.computeIfAbsent(t, embedder), lines, "eval/understanding-dev.tsv");
+        System.out.printf(Locale.ROOT, "  %-18s trained in %4d ms: intent %d/%d, after-sales all three %d/%d%s%n", variant, ms, s.intent(),
+                s.lines(), s.all(), s.claims(), own == null ? "" : ", readings moved " + s.moved(own) + " of " + s.lines());
+        return s;
     }
 }
