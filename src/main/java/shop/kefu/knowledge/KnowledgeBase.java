@@ -91,6 +91,7 @@ public class KnowledgeBase {
     private void readWordLists() {
         index.setSynonyms(synonyms());
         index.setFillers(fillers());
+        index.setDialect(Dialect.parse(DataFiles.read(folder().resolve("dialect.txt"), "knowledge-base/dialect.txt")));
     }
 
     /** synonyms.txt, and the product words of the understanding's lexicon (understanding/products.txt). */

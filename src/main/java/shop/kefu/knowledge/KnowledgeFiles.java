@@ -16,8 +16,8 @@ import shop.kefu.common.DataFiles;
 import shop.kefu.common.Refusal;
 
 /**
- * The knowledge base's word lists as editors change them from the console: synonyms.txt and the
- * understanding's lexicons and labelled examples. A save is checked by applying it (synonyms re-read
+ * The knowledge base's word lists as editors change them from the console: synonyms.txt, dialect.txt and the
+ * understanding's lexicons and labelled examples. A save is checked by applying it (synonyms and dialect words re-read
  * into the index, the understanding retrained from the folder); a file that does not read is put back
  * as it was and refused naming its line, so a typo never reaches the running service. Each save names the
  * content it was edited from (its hash): two editors never overwrite each other silently.
@@ -26,7 +26,7 @@ import shop.kefu.common.Refusal;
 public class KnowledgeFiles {
 
     /** The files editable here, as paths in the knowledge-base folder. */
-    public static final List<String> EDITABLE = List.of("synonyms.txt", "understanding/examples.tsv", "understanding/kinds.txt",
+    public static final List<String> EDITABLE = List.of("synonyms.txt", "dialect.txt", "understanding/examples.tsv", "understanding/kinds.txt",
             "understanding/markers.txt", "understanding/problems.txt", "understanding/products.txt");
     /** Longest file accepted (the largest shipped, examples.tsv, is far below). */
     private static final int MAX_CHARS = 2_000_000;

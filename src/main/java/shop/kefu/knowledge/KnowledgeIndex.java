@@ -121,6 +121,7 @@ public final class KnowledgeIndex implements Closeable {
     /** Bumped by every change of the articles or word lists: the homophones are read from both. */
     private final AtomicLong changes = new AtomicLong();
     private volatile Spelling spelling = new Spelling(-1, Homophones.none());
+    private volatile Dialect dialect = Dialect.NONE;
     private volatile Confidence confidence = Confidence.DEFAULT;
     private volatile Fusion fusion = FUSION;
     /** Runs the BM25 half of searches beside the embedding; daemon threads, one per core. */
@@ -187,7 +188,12 @@ public final class KnowledgeIndex implements Closeable {
             s = new Spelling(now, Homophones.of(vocabulary, documentFrequency::contains));
             spelling = s;
         }
-        return s.homophones().correct(text);
+        return s.homophones().correct(dialect.toMandarin(text));
+    }
+
+    /** Dialect words {@link #spelled} reads as Mandarin (dialect.txt). */
+    public void setDialect(Dialect dialect) {
+        this.dialect = dialect;
     }
 
     public void setFillers(Fillers fillers) {

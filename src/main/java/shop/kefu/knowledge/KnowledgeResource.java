@@ -47,7 +47,8 @@ public class KnowledgeResource {
     }
 
     /**
-     * @param readAs the query as searched, with product words typed as homophones put back ({@link Homophones})
+     * @param readAs the query as searched, with dialect words read as Mandarin ({@link Dialect}) and product words typed as
+     *               homophones put back ({@link Homophones})
      * @param action what the bot would do with this question: {@code answer}, {@code clarify} or {@code handoff}
      */
     public record SearchResponse(String query, String readAs, double confidence, boolean wouldAnswer, String action, List<SearchHit> hits) {

@@ -13,6 +13,7 @@ import shop.kefu.knowledge.ArticleData;
 import shop.kefu.knowledge.ArticleFiles;
 import shop.kefu.knowledge.Confidence;
 import shop.kefu.knowledge.Embedder;
+import shop.kefu.knowledge.Dialect;
 import shop.kefu.knowledge.Fillers;
 import shop.kefu.knowledge.KnowledgeIndex;
 import shop.kefu.knowledge.KnowledgeIndex.Mode;
@@ -58,6 +59,7 @@ public final class KbEval {
         KnowledgeIndex index = new KnowledgeIndex(questions(model), model);
         index.setSynonyms(synonyms);
         index.setFillers(FILLERS);
+        index.setDialect(DIALECT);
         index.putAll(articles, texts -> texts.stream().map(embed).toList(), (done, total) -> {
         });
         index.optimize(); // searched as the service searches after a rebuild: one segment
@@ -66,6 +68,7 @@ public final class KbEval {
 
     private static final Map<Embedder, Function<String, Embedder.Question>> QUESTIONS = new ConcurrentHashMap<>();
     /** As the service reads them: the shipped list, for every knowledge base the eval builds. */
+    private static final Dialect DIALECT = Dialect.parse(DataFiles.read(Path.of("knowledge-base/dialect.txt"), "knowledge-base/dialect.txt"));
     private static final Fillers FILLERS = Fillers.parse(DataFiles.read(Path.of("knowledge-base/fillers.txt"), "knowledge-base/fillers.txt"));
 
     /** Each question embedded once per model: the eval asks every question of several indexes. */

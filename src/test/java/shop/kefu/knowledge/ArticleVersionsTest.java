@@ -168,6 +168,31 @@ class ArticleVersionsTest {
         }
     }
 
+    /** Dialect words are a word list editors extend: a new one is read at once, and a line without its arrow is refused. */
+    @Test
+    void aDialectWordAddedByAnEditorIsReadAtOnce() {
+        String editor = Tokens.of("editor", "gus");
+        JsonPath before = given().auth().oauth2(editor).get("/api/kb/files/dialect.txt").then().statusCode(200).extract().jsonPath();
+        String original = before.getString("text");
+        try {
+            given().auth().oauth2(editor).queryParam("q", "冰箱唔凍咗").get("/api/kb/search").then().statusCode(200)
+                    .body("readAs", equalTo("冰箱不凍了"));
+            given().auth().oauth2(editor).contentType("application/json")
+                    .body(java.util.Map.of("text", original + "\n冻 凍\n", "hash", before.getString("hash")))
+                    .put("/api/kb/files/dialect.txt").then().statusCode(400).body("error", equalTo("invalid_file"))
+                    .body("message", containsString("冻 凍"));
+            given().auth().oauth2(editor).contentType("application/json")
+                    .body(java.util.Map.of("text", original + "\n冻 <- 凍\n", "hash", before.getString("hash")))
+                    .put("/api/kb/files/dialect.txt").then().statusCode(200);
+            given().auth().oauth2(editor).queryParam("q", "冰箱唔凍咗").get("/api/kb/search").then().statusCode(200)
+                    .body("readAs", equalTo("冰箱不冻了")).body("hits[0].articleId", equalTo("appliance-not-cooling"));
+        } finally {
+            String hash = given().auth().oauth2(editor).get("/api/kb/files/dialect.txt").then().extract().path("hash");
+            given().auth().oauth2(editor).contentType("application/json").body(java.util.Map.of("text", original, "hash", hash))
+                    .put("/api/kb/files/dialect.txt").then().statusCode(200);
+        }
+    }
+
     @Test
     void editorsReadTheGapsButNotTheReport() {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();

@@ -53,6 +53,16 @@ class KnowledgeChatTest {
         }
     }
 
+    /** Cantonese grammar words (咗, 啲, 点样, 点解, 嚟) are read as Mandarin (dialect.txt); without that these were asked about or handed off. */
+    @Test
+    void understandsQuestionsInCantonese() {
+        try (ChatClient c = shopper()) {
+            assertEquals("fresh-strawberry-storage", ask(c, "啲草莓收到咗 点样保存先唔会烂").at("/citations/0/articleId").asText());
+            assertEquals("fresh-banana-storage", ask(c, "啲香蕉点解咁快黑咗").at("/citations/0/articleId").asText());
+            assertEquals("appliance-installation", ask(c, "买咗个电视 几时嚟装").at("/citations/0/articleId").asText());
+        }
+    }
+
     @Test
     void aSpoiledFreshGoodsAnswerOffersARefund() {
         try (ChatClient c = shopper()) {

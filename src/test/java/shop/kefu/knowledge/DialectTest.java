@@ -1,0 +1,49 @@
+package shop.kefu.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import shop.kefu.common.DataFiles;
+
+class DialectTest {
+
+    private static final Dialect SHIPPED = Dialect.parse(DataFiles.read(Path.of("knowledge-base/dialect.txt"), "knowledge-base/dialect.txt"));
+
+    @Test
+    void cantoneseAndWuGrammarWordsAreReadAsMandarin() {
+        assertEquals("新买的雪柜到了 要等多久先可以通电呀", SHIPPED.toMandarin("新买嘅雪柜到咗 要等几耐先可以通电呀"));
+        assertEquals("我在香港 可不可以寄过来", SHIPPED.toMandarin("我喺香港 可唔可以寄过嚟"));
+        assertEquals("汤团要先拿出来化一化再烧吗", SHIPPED.toMandarin("汤团要先拿出来化一化再烧伐"));
+    }
+
+    @Test
+    void longerFormsWinOverTheWordsInside() {
+        assertEquals("是不是坏了", SHIPPED.toMandarin("系唔系坏咗")); // not 系 + 不 + 系
+        assertEquals("刚刚收到", SHIPPED.toMandarin("啱啱收到")); // not 对对
+    }
+
+    @Test
+    void mandarinWordsHoldingAFormAreKept() {
+        String mandarin = "旧冰箱淘汰了能回收吗 请勿倒置 步伐 阿拉伯咖啡";
+        assertEquals(mandarin, SHIPPED.toMandarin(mandarin));
+    }
+
+    @Test
+    void aClosingFormCountsOnlyAtTheEndOfAClause() {
+        Dialect d = Dialect.parse("吗 <- 伐$");
+        assertEquals("好吗，快点", d.toMandarin("好伐，快点"));
+        assertEquals("好吗", d.toMandarin("好伐"));
+        assertEquals("伐木工", d.toMandarin("伐木工"));
+    }
+
+    @Test
+    void aMalformedLineIsRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dialect.parse("# ok\n咗 了"));
+        assertTrue(e.getMessage().contains("dialect.txt:2") && e.getMessage().contains("咗 了"), e.getMessage());
+    }
+}
