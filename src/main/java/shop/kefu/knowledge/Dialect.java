@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Dialect words read as their Mandarin word (knowledge-base/dialect.txt): 咗 as 了, 嘅 as 的, 几耐 as 多久, a
- * closing 伐 as 吗. The embedding model and the articles are Mandarin, so a question in Cantonese or Wu
- * otherwise finds its article by its product word alone and is asked about instead of answered. Grammar
- * words and everyday verbs are a short, closed class, so a list in front of the learned parts, as the
- * fillers are; product names are the lexicon's ({@code understanding/products.txt}).
+ * closing 伐 as 吗; and product names typed in English as the lexicon's Chinese name (avocado as 牛油果). The
+ * embedding model and the articles are Mandarin, so a question in Cantonese or Wu otherwise finds its
+ * article by its product word alone, and one naming its goods in English by its other words alone, and
+ * is asked about instead of answered. Both are short, closed classes, so a list in front of the learned
+ * parts, as the fillers are.
  */
 public record Dialect(List<Form> forms, List<String> kept) {
 
@@ -18,6 +19,29 @@ public record Dialect(List<Form> forms, List<String> kept) {
 
     /** @param closing counts only at the end of a clause (好伐, not 步伐) */
     public record Form(String dialect, String mandarin, boolean closing) {
+
+        /**
+         * Whether the form stands in the text at {@code at}. A form of Latin letters ("dragon fruit") matches
+         * in any case and only as a whole word: "Avocado" is 牛油果; the "pear" in "appear" is no 梨, nor the "TV"
+         * of an order number "TV2026110800A" 电视.
+         */
+        boolean matchesAt(String text, int at) {
+            if (!latin(dialect.charAt(0))) {
+                return text.startsWith(dialect, at);
+            }
+            int end = at + dialect.length();
+            return text.regionMatches(true, at, dialect, 0, dialect.length())
+                    && (at == 0 || !alphanumeric(text.charAt(at - 1))) && (end == text.length() || !alphanumeric(text.charAt(end)));
+        }
+
+        private static boolean latin(char c) {
+            return c < 128 && Character.isLetter(c);
+        }
+
+        /** A letter or digit of ASCII: "TV2026110800A" is an order number, not 电视. */
+        private static boolean alphanumeric(char c) {
+            return c < 128 && Character.isLetterOrDigit(c);
+        }
     }
 
     /** What ends a clause for a closing form: the end of the text, punctuation or a space. */
@@ -77,7 +101,7 @@ public record Dialect(List<Form> forms, List<String> kept) {
             }
             for (Form f : forms) {
                 int end = i + f.dialect().length();
-                if (text.startsWith(f.dialect(), i) && (!f.closing() || end == text.length() || CLAUSE_ENDS.indexOf(text.charAt(end)) >= 0)) {
+                if (f.matchesAt(text, i) && (!f.closing() || end == text.length() || CLAUSE_ENDS.indexOf(text.charAt(end)) >= 0)) {
                     out.append(f.mandarin());
                     i = end;
                     continue next;

@@ -42,6 +42,16 @@ class DialectTest {
     }
 
     @Test
+    void productNamesTypedInEnglishAreReadAsTheirChineseNameAsWholeWordsInAnyCase() {
+        assertEquals("牛油果皮变成黑紫色了", SHIPPED.toMandarin("Avocado皮变成黑紫色了"));
+        assertEquals("火龙果到了不想马上吃", SHIPPED.toMandarin("dragon fruit到了不想马上吃"));
+        assertEquals("冰淇淋化了", SHIPPED.toMandarin("ice cream化了")); // not 冰 + 淡奶油
+        assertEquals("it would appear so", SHIPPED.toMandarin("it would appear so")); // no 梨 inside
+        assertEquals("想换台新的 TV2026110800A", SHIPPED.toMandarin("想换台新的 TV2026110800A")); // an order number
+        assertEquals("电视柜", SHIPPED.toMandarin("TV柜"));
+    }
+
+    @Test
     void aMalformedLineIsRefusedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dialect.parse("# ok\n咗 了"));
         assertTrue(e.getMessage().contains("dialect.txt:2") && e.getMessage().contains("咗 了"), e.getMessage());

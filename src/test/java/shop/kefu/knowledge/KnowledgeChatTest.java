@@ -63,6 +63,17 @@ class KnowledgeChatTest {
         }
     }
 
+    /** A product named in English is read as its Chinese name (dialect.txt); without that these got another fruit's article. */
+    @Test
+    void understandsProductsNamedInEnglish() {
+        try (ChatClient c = shopper()) {
+            assertEquals("fresh-berries-storage", ask(c, "blueberry能放几天").at("/citations/0/articleId").asText());
+        }
+        try (ChatClient c = shopper()) {
+            assertEquals("fresh-milk-dairy", ask(c, "Yogurt放冰箱能放多久").at("/citations/0/articleId").asText());
+        }
+    }
+
     @Test
     void aSpoiledFreshGoodsAnswerOffersARefund() {
         try (ChatClient c = shopper()) {
