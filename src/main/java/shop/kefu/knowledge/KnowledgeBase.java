@@ -89,9 +89,13 @@ public class KnowledgeBase {
 
     /** The folder's word lists the index reads: at start, on an import and on a reload, always together. */
     private void readWordLists() {
-        index.setSynonyms(synonyms());
-        index.setFillers(fillers());
-        index.setDialect(Dialect.parse(DataFiles.read(folder().resolve("dialect.txt"), "knowledge-base/dialect.txt")));
+        // all read before any is applied: a file that does not read leaves the index with the old lists
+        Synonyms synonyms = synonyms();
+        Fillers fillers = fillers();
+        Dialect dialect = Dialect.parse(DataFiles.read(folder().resolve("dialect.txt"), "knowledge-base/dialect.txt"));
+        index.setSynonyms(synonyms);
+        index.setFillers(fillers);
+        index.setDialect(dialect);
     }
 
     /** synonyms.txt, and the product words of the understanding's lexicon (understanding/products.txt). */
