@@ -1,9 +1,12 @@
 package shop.kefu.knowledge;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+
+import shop.kefu.common.DataFiles;
 
 /**
  * Dialect words read as their Mandarin word (knowledge-base/dialect.txt): 咗 as 了, 嘅 as 的, 几耐 as 多久, a
@@ -17,7 +20,7 @@ public record Dialect(List<Form> forms, List<String> kept) {
 
     public static final Dialect NONE = new Dialect(List.of(), List.of());
 
-    /** @param closing counts only at the end of a clause (好伐, not 步伐) */
+    /** @param closing counts only at the end of a clause, before anything but a letter or digit (好伐, 好伐😭; not 步伐) */
     public record Form(String dialect, String mandarin, boolean closing) {
 
         /**
@@ -38,18 +41,22 @@ public record Dialect(List<Form> forms, List<String> kept) {
             return c < 128 && Character.isLetter(c);
         }
 
-        /** A letter or digit of ASCII: "TV2026110800A" is an order number, not 电视. */
+        /** A letter, digit, - or _ of ASCII: "TV2026110800A" and "TV-2026110800A" are order numbers, not 电视. */
         private static boolean alphanumeric(char c) {
-            return c < 128 && Character.isLetterOrDigit(c);
+            return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_');
         }
     }
 
-    /** What ends a clause for a closing form: the end of the text, punctuation or a space. */
-    private static final String CLAUSE_ENDS = "，,。.！!？?；;：:~～… \n\r\t";
+    /** The list in the folder, or the packaged copy. */
+    public static Dialect load(Path file) {
+        return parse(DataFiles.read(file, "knowledge-base/dialect.txt"));
+    }
 
     /**
      * Lines "mandarin <- form, form"; "keep word, word" lists Mandarin words never rewritten; # starts a
-     * comment. A malformed line is an error: a silently dropped mapping would only show as worse answers.
+     * comment. A malformed line is an error naming it (no arrow, nothing on a side of it, an empty form, a
+     * form given two meanings): a silently dropped mapping would only show as worse answers, and an empty
+     * form would match everywhere.
      */
     public static Dialect parse(String text) {
         List<Form> forms = new ArrayList<>();
@@ -66,15 +73,26 @@ public record Dialect(List<Form> forms, List<String> kept) {
             }
             int arrow = line.indexOf("<-");
             String mandarin = arrow < 0 ? "" : line.substring(0, arrow).strip();
-            if (mandarin.isEmpty()) {
+            List<String> listed = arrow < 0 ? List.of() : split(line.substring(arrow + 2));
+            if (mandarin.isEmpty() || listed.isEmpty()) {
                 throw new IllegalArgumentException("dialect.txt:" + n + ": expected \"mandarin <- forms\", got \"" + line + "\"");
             }
-            for (String form : split(line.substring(arrow + 2))) {
+            for (String form : listed) {
                 boolean closing = form.endsWith("$");
-                forms.add(new Form(closing ? form.substring(0, form.length() - 1) : form, mandarin, closing));
+                String word = closing ? form.substring(0, form.length() - 1) : form;
+                if (word.isEmpty()) {
+                    throw new IllegalArgumentException("dialect.txt:" + n + ": an empty form in \"" + line + "\"");
+                }
+                for (Form other : forms) {
+                    if (other.dialect().equalsIgnoreCase(word) && other.closing() == closing && !other.mandarin().equals(mandarin)) {
+                        throw new IllegalArgumentException("dialect.txt:" + n + ": \"" + word + "\" is read as " + other.mandarin() + " above already");
+                    }
+                }
+                forms.add(new Form(word, mandarin, closing));
             }
         }
-        forms.sort(Comparator.comparingInt((Form f) -> f.dialect().length()).reversed());
+        // longest first; of two as long, the one for the end of a clause (咩 closing a question is 吗, elsewhere 什么)
+        forms.sort(Comparator.comparingInt((Form f) -> f.dialect().length()).reversed().thenComparing(f -> !f.closing()));
         kept.sort(Comparator.comparingInt(String::length).reversed());
         return new Dialect(List.copyOf(forms), List.copyOf(kept));
     }
@@ -83,32 +101,45 @@ public record Dialect(List<Form> forms, List<String> kept) {
         return Arrays.stream(list.split("[,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The text with each dialect form, longest first and left to right, read as its Mandarin word. */
+    /**
+     * The text with each dialect form, longest first and left to right, read as its Mandarin word. No form is
+     * read across a kept word: the 点解 of "快点解冻" and the 就系 of "就系统" stay.
+     */
     public String toMandarin(String text) {
         if (forms.isEmpty()) {
             return text;
+        }
+        boolean[] keptAt = new boolean[text.length()];
+        for (String k : kept) {
+            for (int at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) {
+                Arrays.fill(keptAt, at, at + k.length(), true);
+            }
         }
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         next:
         while (i < text.length()) {
-            for (String k : kept) {
-                if (text.startsWith(k, i)) {
-                    out.append(k);
-                    i += k.length();
-                    continue next;
-                }
-            }
-            for (Form f : forms) {
-                int end = i + f.dialect().length();
-                if (f.matchesAt(text, i) && (!f.closing() || end == text.length() || CLAUSE_ENDS.indexOf(text.charAt(end)) >= 0)) {
-                    out.append(f.mandarin());
-                    i = end;
-                    continue next;
+            if (!keptAt[i]) {
+                for (Form f : forms) {
+                    int end = i + f.dialect().length();
+                    if (f.matchesAt(text, i) && !anyKept(keptAt, i, end) && (!f.closing() || end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                        out.append(f.mandarin());
+                        i = end;
+                        continue next;
+                    }
                 }
             }
             out.append(text.charAt(i++));
         }
         return out.toString();
+    }
+
+    private static boolean anyKept(boolean[] keptAt, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (keptAt[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

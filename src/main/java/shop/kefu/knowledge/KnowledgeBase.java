@@ -92,7 +92,7 @@ public class KnowledgeBase {
         // all read before any is applied: a file that does not read leaves the index with the old lists
         Synonyms synonyms = synonyms();
         Fillers fillers = fillers();
-        Dialect dialect = Dialect.parse(DataFiles.read(folder().resolve("dialect.txt"), "knowledge-base/dialect.txt"));
+        Dialect dialect = Dialect.load(folder().resolve("dialect.txt"));
         index.setSynonyms(synonyms);
         index.setFillers(fillers);
         index.setDialect(dialect);

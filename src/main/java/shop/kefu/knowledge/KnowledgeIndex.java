@@ -176,7 +176,7 @@ public final class KnowledgeIndex implements Closeable {
     /**
      * The text with dialect words and product names typed in English read as Mandarin ({@link Dialect}: "几耐" is
      * 多久, "avocado" 牛油果), then product words and the articles' tags put back where they were typed as homophones
-     * ({@link Homophones}: "洗晚机" is 洗碗机). A word some article uses is never rewritten. Worked out again,
+     * ({@link Homophones}: "洗晚机" is 洗碗机); a word some article uses is never taken for a homophone. Worked out again,
      * on first use, after the articles or word lists change. A shopper's words are read so once, where they
      * come in (the engine's turn, the editors' search, the model's retrieval); {@link #search} takes text as read.
      */

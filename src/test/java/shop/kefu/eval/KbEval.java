@@ -68,7 +68,7 @@ public final class KbEval {
 
     private static final Map<Embedder, Function<String, Embedder.Question>> QUESTIONS = new ConcurrentHashMap<>();
     /** As the service reads them: the shipped list, for every knowledge base the eval builds. */
-    private static final Dialect DIALECT = Dialect.parse(DataFiles.read(Path.of("knowledge-base/dialect.txt"), "knowledge-base/dialect.txt"));
+    private static final Dialect DIALECT = Dialect.load(Path.of("knowledge-base/dialect.txt"));
     private static final Fillers FILLERS = Fillers.parse(DataFiles.read(Path.of("knowledge-base/fillers.txt"), "knowledge-base/fillers.txt"));
 
     /** Each question embedded once per model: the eval asks every question of several indexes. */

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import shop.kefu.common.DataFiles;
 
 class DialectTest {
 
-    private static final Dialect SHIPPED = Dialect.parse(DataFiles.read(Path.of("knowledge-base/dialect.txt"), "knowledge-base/dialect.txt"));
+    private static final Dialect SHIPPED = Dialect.load(Path.of("knowledge-base/dialect.txt"));
 
     @Test
     void cantoneseAndWuGrammarWordsAreReadAsMandarin() {
@@ -34,11 +33,22 @@ class DialectTest {
     }
 
     @Test
+    void ordinaryMandarinIsLeftAlone() {
+        for (String mandarin : new String[] { "麻烦你们那边处理一下退款", "冻肉怎么快点解冻", "然后就系统自动取消了", "快点搞定", "阿拉斯加帝王蟹到了",
+                "旧冰箱汰旧换新怎么弄", "这个系列还有货吗" }) {
+            assertEquals(mandarin, SHIPPED.toMandarin(mandarin));
+        }
+    }
+
+    @Test
     void aClosingFormCountsOnlyAtTheEndOfAClause() {
         Dialect d = Dialect.parse("吗 <- 伐$");
         assertEquals("好吗，快点", d.toMandarin("好伐，快点"));
         assertEquals("好吗", d.toMandarin("好伐"));
         assertEquals("伐木工", d.toMandarin("伐木工"));
+        assertEquals("好吗😭", d.toMandarin("好伐😭"));
+        assertEquals("你们没有货吗", SHIPPED.toMandarin("你哋冇货咩"));
+        assertEquals("搞什么啊", SHIPPED.toMandarin("搞咩啊"));
     }
 
     @Test
@@ -49,11 +59,17 @@ class DialectTest {
         assertEquals("it would appear so", SHIPPED.toMandarin("it would appear so")); // no 梨 inside
         assertEquals("想换台新的 TV2026110800A", SHIPPED.toMandarin("想换台新的 TV2026110800A")); // an order number
         assertEquals("电视柜", SHIPPED.toMandarin("TV柜"));
+        assertEquals("单号TV-2026110800A", SHIPPED.toMandarin("单号TV-2026110800A"));
+        assertEquals("净水器漏水", SHIPPED.toMandarin("water purifier漏水")); // not water 空气净化器
     }
 
     @Test
     void aMalformedLineIsRefusedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dialect.parse("# ok\n咗 了"));
         assertTrue(e.getMessage().contains("dialect.txt:2") && e.getMessage().contains("咗 了"), e.getMessage());
+        // an empty form would match everywhere; a form with two meanings leaves one silently unread
+        for (String bad : new String[] { "吗 <- 伐$, $", "了 <-", "了 <- 咗\n的 <- 咗" }) {
+            assertThrows(IllegalArgumentException.class, () -> Dialect.parse(bad), bad);
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import shop.kefu.common.DataFiles;
 import shop.kefu.knowledge.Dialect;
 
 /**
@@ -17,7 +16,7 @@ import shop.kefu.knowledge.Dialect;
 record ReaderScore(String file, int lines, int intent, int claims, int reason, int kind, int all, List<String> readings, String misses) {
 
     /** The shipped dialect words, which the service reads as Mandarin before the understanding does. */
-    private static final Dialect AS_READ = Dialect.parse(DataFiles.read(Path.of("knowledge-base/dialect.txt"), "knowledge-base/dialect.txt"));
+    private static final Dialect AS_READ = Dialect.load(Path.of("knowledge-base/dialect.txt"));
 
     static ReaderScore of(Reader reader, Function<String, float[]> embed, List<Reader.Example> lines, String file) {
         int intent = 0, claims = 0, reason = 0, kind = 0, all = 0;
