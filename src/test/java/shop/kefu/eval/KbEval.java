@@ -67,7 +67,7 @@ public final class KbEval {
     }
 
     private static final Map<Embedder, Function<String, Embedder.Question>> QUESTIONS = new ConcurrentHashMap<>();
-    /** As the service reads them: the shipped list, for every knowledge base the eval builds. */
+    /** As the service reads them: the shipped lists, for every knowledge base the eval builds. */
     private static final Dialect DIALECT = Dialect.load(Path.of("knowledge-base/dialect.txt"));
     private static final Fillers FILLERS = Fillers.parse(DataFiles.read(Path.of("knowledge-base/fillers.txt"), "knowledge-base/fillers.txt"));
 
