@@ -12,6 +12,7 @@ import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Order;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeIndex;
+import shop.kefu.knowledge.Script;
 import shop.kefu.privacy.PersonalData;
 import shop.kefu.understanding.Intent;
 import shop.kefu.understanding.ItemMatcher;
@@ -63,7 +64,7 @@ public class EmbeddedEngine implements TurnEngine {
      * an after-sales request it is filling in (started by a fallback turn).
      */
     public boolean owns(Turn turn) {
-        return HUMAN.matcher(turn.text()).find() || DialogState.parse(turn.dialogState()).flow() != null;
+        return HUMAN.matcher(Script.simplified(turn.text())).find() || DialogState.parse(turn.dialogState()).flow() != null; // 轉人工 too
     }
 
     /** The knowledge search's embedding of the message starts while the message is being stored. */

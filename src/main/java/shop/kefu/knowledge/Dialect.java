@@ -55,7 +55,7 @@ public record Dialect(List<Form> forms, List<String> kept) {
     /**
      * Lines "mandarin <- form, form"; "keep word, word" lists Mandarin words never rewritten; # starts a
      * comment. A malformed line is an error naming it (no arrow, nothing on a side of it, an empty form, a
-     * form given two meanings): a silently dropped mapping would only show as worse answers, and an empty
+     * form given two meanings, a form in traditional characters, which no message holds once {@link Script} has read it): a silently dropped mapping would only show as worse answers, and an empty
      * form would match everywhere.
      */
     public static Dialect parse(String text) {
@@ -82,6 +82,10 @@ public record Dialect(List<Form> forms, List<String> kept) {
                 String word = closing ? form.substring(0, form.length() - 1) : form;
                 if (word.isEmpty()) {
                     throw new IllegalArgumentException("dialect.txt:" + n + ": an empty form in \"" + line + "\"");
+                }
+                if (!Script.simplified(word).equals(word)) { // messages reach the list in simplified characters
+                    throw new IllegalArgumentException("dialect.txt:" + n + ": \"" + word + "\" is written in traditional characters; write \""
+                            + Script.simplified(word) + "\" (messages are read in simplified characters first)");
                 }
                 for (Form other : forms) {
                     if (other.dialect().equalsIgnoreCase(word) && other.closing() == closing && !other.mandarin().equals(mandarin)) {

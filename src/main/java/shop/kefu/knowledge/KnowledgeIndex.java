@@ -174,7 +174,8 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /**
-     * The text with dialect words and product names typed in English read as Mandarin ({@link Dialect}: "几耐" is
+     * The text in simplified characters ({@link Script}: "點樣" is 点样), with dialect words and product names typed in
+     * English read as Mandarin ({@link Dialect}: "几耐" is
      * 多久, "avocado" 牛油果), then product words and the articles' tags put back where they were typed as homophones
      * ({@link Homophones}: "洗晚机" is 洗碗机); a word some article uses is never taken for a homophone. Worked out again,
      * on first use, after the articles or word lists change. A shopper's words are read so once, where they
@@ -189,7 +190,7 @@ public final class KnowledgeIndex implements Closeable {
             s = new Spelling(now, Homophones.of(vocabulary, documentFrequency::contains));
             spelling = s;
         }
-        return s.homophones().correct(dialect.toMandarin(text));
+        return s.homophones().correct(dialect.toMandarin(Script.simplified(text)));
     }
 
     /** The words {@link #spelled} reads as Mandarin (dialect.txt). */

@@ -71,5 +71,8 @@ class DialectTest {
         for (String bad : new String[] { "吗 <- 伐$, $", "了 <-", "了 <- 咗\n的 <- 咗" }) {
             assertThrows(IllegalArgumentException.class, () -> Dialect.parse(bad), bad);
         }
+        // no message holds 係 once read in simplified characters: the form would silently never count
+        e = assertThrows(IllegalArgumentException.class, () -> Dialect.parse("是 <- 系\n不是 <- 唔係"));
+        assertTrue(e.getMessage().contains("dialect.txt:2") && e.getMessage().contains("唔系"), e.getMessage());
     }
 }

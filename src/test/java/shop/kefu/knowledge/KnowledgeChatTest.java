@@ -63,6 +63,22 @@ class KnowledgeChatTest {
         }
     }
 
+    /**
+     * Shoppers in Hong Kong, Macau and Taiwan type traditional characters, read as simplified ones ({@link Script}):
+     * without that the shrimp question was asked about, the chicken one answered with the pork and beef article,
+     * and the other two asked about.
+     */
+    @Test
+    void understandsQuestionsInTraditionalCharacters() {
+        String[][] cases = { { "請問蝦子收到後要怎麼保存", "fresh-shrimp-storage" }, { "雞肉冷凍可以放多久", "fresh-chicken-storage" },
+                { "會員積分點樣用", "general-membership" }, { "發票要去哪裡開", "general-invoice" } };
+        for (String[] q : cases) {
+            try (ChatClient c = shopper()) {
+                assertEquals(q[1], ask(c, q[0]).at("/citations/0/articleId").asText(), q[0]);
+            }
+        }
+    }
+
     /** A product named in English is read as its Chinese name (dialect.txt); without that these got another fruit's article. */
     @Test
     void understandsProductsNamedInEnglish() {

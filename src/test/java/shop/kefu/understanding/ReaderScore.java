@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import shop.kefu.knowledge.Dialect;
+import shop.kefu.knowledge.Script;
 
 /**
  * A reader's readings of labelled messages (eval/understanding-*.tsv) and how many it got right: the intent of
@@ -15,7 +16,7 @@ import shop.kefu.knowledge.Dialect;
  */
 record ReaderScore(String file, int lines, int intent, int claims, int reason, int kind, int all, List<String> readings, String misses) {
 
-    /** The shipped dialect words, which the service reads as Mandarin before the understanding does. */
+    /** The shipped dialect words, which the service reads as Mandarin (after traditional characters as simplified) before the understanding does. */
     private static final Dialect AS_READ = Dialect.load(Path.of("knowledge-base/dialect.txt"));
 
     static ReaderScore of(Reader reader, Function<String, float[]> embed, List<Reader.Example> lines, String file) {
@@ -23,7 +24,7 @@ record ReaderScore(String file, int lines, int intent, int claims, int reason, i
         List<String> readings = new ArrayList<>();
         StringBuilder misses = new StringBuilder();
         for (Reader.Example x : lines) {
-            String text = AS_READ.toMandarin(x.text()); // as the service reads a message (homophones need the articles)
+            String text = AS_READ.toMandarin(Script.simplified(x.text())); // as the service reads a message (homophones need the articles)
             Reading r = reader.read(text, embed.apply(text));
             readings.add(r.intent() + "/" + r.kind() + "/" + r.reason() + "/" + r.unused());
             boolean intentRight = r.intent().name().equalsIgnoreCase(x.intent());

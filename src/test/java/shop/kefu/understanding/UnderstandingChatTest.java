@@ -129,6 +129,17 @@ class UnderstandingChatTest {
         }
     }
 
+    /** Traditional characters are read as simplified: without that the sofa's reason was no_reason and the fridge's kind unread. */
+    @Test
+    void anOpeningInTraditionalCharactersIsReadAsTheSameOpeningInSimplified() {
+        try (ChatClient c = chat(household())) {
+            understood(c.say("沙發顏色跟圖片不一樣 想退"), "SOFA", "return", "wrong_item");
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 72, FRIDGE }))) {
+            understood(c.say("冰箱不製冷了 要換一台"), "FRIDGE", "replacement", "quality");
+        }
+    }
+
     /** A shopper who bought a sofa, a kettle and a TV (each case a new one: a conversation remembers its request). */
     private String household() {
         return shopper(new Object[] { "SF", "furniture", 120, SOFA }, new Object[] { "K", "appliance", 120, KETTLE },
