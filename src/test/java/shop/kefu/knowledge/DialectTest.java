@@ -21,6 +21,14 @@ class DialectTest {
     }
 
     @Test
+    void taiwansWordsAndCantoneseEverydayWordsAreReadAsTheMainlandsWords() {
+        assertEquals("保修卡不见了 还能上门维修吗", SHIPPED.toMandarin("保固卡不见了 还能到府维修吗"));
+        assertEquals("那个雪柜还要不要等", SHIPPED.toMandarin("嗰个雪柜仲使唔使等"));
+        assertEquals("退款几时到账", SHIPPED.toMandarin("退款几时到帐"));
+        assertEquals("收到了 但是有些烂了", SHIPPED.toMandarin("收到咗 但系有啲烂咗"));
+    }
+
+    @Test
     void longerFormsWinOverTheWordsInside() {
         assertEquals("是不是坏了", SHIPPED.toMandarin("系唔系坏咗")); // not 系 + 不 + 系
         assertEquals("刚刚收到", SHIPPED.toMandarin("啱啱收到")); // not 对对
@@ -35,7 +43,10 @@ class DialectTest {
     @Test
     void ordinaryMandarinIsLeftAlone() {
         for (String mandarin : new String[] { "麻烦你们那边处理一下退款", "冻肉怎么快点解冻", "然后就系统自动取消了", "快点搞定", "阿拉斯加帝王蟹到了",
-                "旧冰箱汰旧换新怎么弄", "这个系列还有货吗" }) {
+                "旧冰箱汰旧换新怎么弄", "这个系列还有货吗",
+                // Mandarin words running into the Cantonese and Taiwan forms (仲, 保固, 急冻, 网路, 胶袋, 听日, 帐)
+                "我要申请仲裁", "热水器安装要确保固定牢固", "账户被紧急冻结了", "无线网路由器要重启吗", "硅胶袋能放微波炉吗", "耳机听日语歌",
+                "收到帐篷了", "这个产品质量太差了", "但系统显示已签收" }) {
             assertEquals(mandarin, SHIPPED.toMandarin(mandarin));
         }
     }
