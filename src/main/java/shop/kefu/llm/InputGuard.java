@@ -2,6 +2,7 @@ package shop.kefu.llm;
 
 import java.util.regex.Pattern;
 
+import shop.kefu.knowledge.Script;
 import shop.kefu.privacy.PersonalData;
 
 /**
@@ -25,7 +26,7 @@ final class InputGuard {
             "(你|客服)(必须|一定要|马上)(给我)?(退款|退钱|赔)"), Pattern.CASE_INSENSITIVE);
 
     Verdict check(String text) {
-        if (INJECTION.matcher(text).find()) {
+        if (INJECTION.matcher(Script.simplified(text)).find()) { // 無視以上規則 too
             return Verdict.INJECTION;
         }
         // masking again also covers a text that did not come through a client frame

@@ -20,8 +20,8 @@ public final class PersonalData {
     /** 18-character resident ID: checked with its ISO 7064 check digit, so order numbers rarely match. */
     private static final Pattern ID_CARD = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx])(?![0-9A-Za-z])");
     private static final Pattern BANK_CARD = Pattern.compile("(?<!\\d)(\\d[\\d ]{14,22}\\d)(?!\\d)");
-    private static final Pattern CARD_CONTEXT = Pattern.compile("卡号|银行卡|信用卡|储蓄卡|借记卡");
-    private static final Pattern SECRET = Pattern.compile("((?:密码|验证码|支付码|口令)\\s*(?:是|为|:|：)?\\s*)([0-9A-Za-z]{4,})");
+    private static final Pattern CARD_CONTEXT = Pattern.compile("卡号|银行卡|信用卡|储蓄卡|借记卡|卡號|銀行卡|儲蓄卡|借記卡|信用咭"); // and as Hong Kong and Taiwan write them
+    private static final Pattern SECRET = Pattern.compile("((?:密码|验证码|支付码|口令|密碼|驗證碼|支付碼)\\s*(?:是|为|為|係|:|：)?\\s*)([0-9A-Za-z]{4,})");
     private static final Pattern MARKS = Pattern.compile(
             Pattern.quote(ID_CARD_MARK) + "|" + Pattern.quote(BANK_CARD_MARK) + "|" + Pattern.quote(SECRET_MARK));
 

@@ -77,6 +77,7 @@ class PersonalDataTest {
                 "a Luhn-valid 16-digit number without card context");
         assertEquals("收不到验证码怎么办", PersonalData.mask("收不到验证码怎么办"));
         assertEquals("密码是[已隐藏]", PersonalData.mask("密码是abc123"));
+        assertEquals("密碼係[已隐藏] 驗證碼[已隐藏]", PersonalData.mask("密碼係abc12345 驗證碼483920")); // as Hong Kong types them
         assertFalse(PersonalData.masked("订单 4000123412341234 到哪了"));
     }
 }
