@@ -12,7 +12,6 @@ import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Order;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeIndex;
-import shop.kefu.knowledge.Script;
 import shop.kefu.privacy.PersonalData;
 import shop.kefu.understanding.Intent;
 import shop.kefu.understanding.ItemMatcher;
@@ -64,16 +63,16 @@ public class EmbeddedEngine implements TurnEngine {
      * an after-sales request it is filling in (started by a fallback turn).
      */
     public boolean owns(Turn turn) {
-        return HUMAN.matcher(Script.simplified(turn.text())).find() || DialogState.parse(turn.dialogState()).flow() != null; // 轉人工 too
+        return HUMAN.matcher(kb.spelled(turn.text())).find() || DialogState.parse(turn.dialogState()).flow() != null; // as respond reads it: 轉人工, 揾客服
     }
 
     /** The knowledge search's embedding of the message starts while the message is being stored. */
     @Override
     public void prepare(String text) {
-        String question = text.strip();
+        String question = kb.spelled(text.strip()); // the text respond() will read and search
         if (!question.isEmpty() && !HUMAN.matcher(question).find() && !GREETING.matcher(question).matches()
                 && !THANKS.matcher(question).matches()) {
-            kb.prefetch(kb.spelled(question)); // the text respond() will search
+            kb.prefetch(question);
         }
     }
 

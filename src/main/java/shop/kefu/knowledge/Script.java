@@ -13,7 +13,11 @@ import com.ibm.icu.text.Transliterator;
  */
 public final class Script {
 
-    /** Stateless, so shared by every thread (ICU: "threads may share transliterators without synchronizing"). */
+    /**
+     * Shared by every thread: ICU documents transliterators as safe to share, and its rule-based ones take a
+     * short lock of their own per call (a few microseconds for a chat message, about 1.6 ms for the longest
+     * one the chat accepts), cheaper than building one per thread (300-800 ms and 6 MB each).
+     */
     private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
 
     private Script() {
