@@ -165,9 +165,11 @@ public final class ItemMatcher {
             for (int at = text.indexOf(w.word()); at >= 0; at = text.indexOf(w.word(), at + 1)) {
                 mentioned = true;
                 int end = at + w.word().length();
-                // "面包收到了 牛奶呢 袋子里压根没有": of several goods named in a missing claim, one said to have
-                // come is not the missing one (not for other claims: "草莓收到了 烂了一半")
-                if (!Text.fineAfter(text, end, lexicon) && !(arrivedIsFine && Text.saidAfter(text, end, lexicon.delivery().arrived()))) {
+                // "面包收到了 牛奶呢 袋子里压根没有", "只收到面包 牛奶没有": of several goods named in a missing
+                // claim, one said to have come is not the missing one (not for other claims: "草莓收到了 烂了一半")
+                List<String> arrived = lexicon.delivery().arrived();
+                if (!Text.fineAfter(text, end, lexicon)
+                        && !(arrivedIsFine && (Text.saidAfter(text, end, arrived) || Text.cameBefore(text, at, end, arrived, lexicon)))) {
                     return false;
                 }
             }

@@ -307,6 +307,40 @@ final class Text {
         return saidAfter(t, end, lexicon.fine());
     }
 
+    /**
+     * "收到车厘子 但是芒果没有送到", "只收到鸡蛋 鲜奶都没有": the goods named between {@code start} and {@code end} are
+     * what came, said with the arrival first. An arrival phrase ends at most two characters before them (a
+     * count: "收到两盒车厘子"), no negator ends right before it ("没收到芒果" says it did not come), and the goods
+     * end their clause, a 了 or 啦 aside, so that the clause says nothing else of them ("收到芒果少了两个" is a
+     * problem with what came).
+     */
+    static boolean cameBefore(String t, int start, int end, List<String> arrived, Lexicon lexicon) {
+        if (!endsItsClause(t, end, lexicon)) {
+            return false;
+        }
+        for (int gap = 0; gap <= 2 && gap <= start; gap++) {
+            if (gap > 0 && SEPARATORS.indexOf(t.charAt(start - gap)) >= 0) {
+                return false;
+            }
+            String before = t.substring(0, start - gap);
+            for (String phrase : arrived) {
+                if (before.endsWith(phrase)) {
+                    String ahead = before.substring(0, before.length() - phrase.length());
+                    return lexicon.negators().stream().noneMatch(ahead::endsWith);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsItsClause(String t, int end, Lexicon lexicon) {
+        int at = end;
+        while (at < t.length() && (t.charAt(at) == '了' || t.charAt(at) == '啦')) {
+            at++;
+        }
+        return at == t.length() || SEPARATORS.indexOf(t.charAt(at)) >= 0 || startsWithAny(t.substring(at), lexicon.contrasts());
+    }
+
     /** One of the phrases follows {@code end}, with up to two filler characters between ("蓝莓倒是没事", "面包也到了"). */
     static boolean saidAfter(String t, int end, List<String> phrases) {
         String after = t.substring(end, Math.min(t.length(), end + 7));

@@ -80,7 +80,12 @@ class ItemMatcherTest {
             // of goods said to be missing, one said to have come is not the one (spoiled goods come, then spoil)
             "芒果收到了 草莓呢 箱子里找不到 | MISSING | STRAW",
             "芒果收到了 草莓呢 都烂了 | SPOILED | MANGO STRAW",
-            "芒果到了 少了两个 | MISSING | MANGO" })
+            "芒果到了 少了两个 | MISSING | MANGO",
+            // the arrival said first: what came ends its clause, and a negated arrival says it did not come
+            "只收到草莓 芒果呢 一个都没见着 | MISSING | MANGO",
+            "收到了两盒草莓 芒果呢 一个都没见着 | MISSING | MANGO",
+            "没收到草莓 芒果倒是到了 | MISSING | STRAW",
+            "收到草莓少了一盒 芒果倒是到了 | MISSING | STRAW" })
     void ofTwoItemsNamedTheOneInTheClauseWithTheProblem(String message, ClaimReason reason, String skus) {
         ItemMatcher.Match m = ItemMatcher.match(message, ORDERS, WITH_PROBLEMS, reason);
         assertEquals(List.of(skus.split(" ")), m.candidates().stream().map(c -> c.item().sku()).toList());
