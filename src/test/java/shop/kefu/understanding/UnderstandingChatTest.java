@@ -213,7 +213,8 @@ class UnderstandingChatTest {
     /**
      * Session 10's classes, in wordings of our own: what came instead of what was ordered, with the order
      * number (not a question about the parcel); a crushing said with 得; the item named in the clause that
-     * states the problem, however well another is named elsewhere.
+     * states the problem, however well another is named elsewhere; one said first to have come is not the
+     * missing one.
      */
     @Test
     void wrongGoodsByTheirShapeCrushingAndTheItemBesideTheProblem() {
@@ -232,6 +233,15 @@ class UnderstandingChatTest {
             JsonNode r = c.say("海南贵妃芒收到了 草莓一盒都没见着");
             assertEquals("STRAW", r.at("/aftersales/sku").asText(), r.toString());
             assertEquals("missing", r.at("/aftersales/reason").asText(), r.toString());
+        }
+        // session 20: the arrival said first, and a crushing said with 到 (traditional characters and Cantonese too)
+        try (ChatClient c = chat(shopper(new Object[] { "SM", "fresh", 6, STRAWBERRY + "," + MANGO }))) {
+            JsonNode r = c.say("只收到两盒芒果 草莓呢 找了半天一盒都没见着");
+            assertEquals("STRAW", r.at("/aftersales/sku").asText(), r.toString());
+            assertEquals("missing", r.at("/aftersales/reason").asText(), r.toString());
+        }
+        try (ChatClient c = chat(shopper(new Object[] { "S", "fresh", 6, STRAWBERRY }))) {
+            understood(c.say("啲士多啤梨壓到扁晒 我要退錢"), "STRAW", "refund", "damaged");
         }
     }
 
