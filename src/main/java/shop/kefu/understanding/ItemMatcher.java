@@ -156,6 +156,7 @@ public final class ItemMatcher {
      */
     private static boolean saidFine(String text, Candidate c, Lexicon lexicon, boolean arrivedIsFine) {
         List<Lexicon.Product> itemTypes = mentioned(Text.normalise(c.item().name()), lexicon);
+        List<String> arrived = lexicon.delivery().arrived();
         boolean mentioned = false;
         for (Lexicon.ProductWord w : lexicon.productWords()) {
             // its own words or a broader one's ("桌子没问题" of a 实木餐桌), as it is named
@@ -167,7 +168,6 @@ public final class ItemMatcher {
                 int end = at + w.word().length();
                 // "面包收到了 牛奶呢 袋子里压根没有", "只收到面包 牛奶没有": of several goods named in a missing
                 // claim, one said to have come is not the missing one (not for other claims: "草莓收到了 烂了一半")
-                List<String> arrived = lexicon.delivery().arrived();
                 if (!Text.fineAfter(text, end, lexicon)
                         && !(arrivedIsFine && (Text.saidAfter(text, end, arrived) || Text.cameBefore(text, at, end, arrived, lexicon)))) {
                     return false;
