@@ -46,11 +46,25 @@ public final class Lexicon {
      * How shoppers say what came. {@code ordered} and {@code came}: what the shopper ordered and the other
      * goods that came ("我点的是菠菜 送来的是油麦菜"), a wrong item by its shape, whatever the goods are
      * called. {@code arrived}: that goods came at all ("到了", "收到"), which a short count follows ("就到了
-     * 一箱") and which says an item of a missing claim is not the missing one ("面包收到了"). markers.txt,
-     * lists ordered, came and arrived.
+     * 一箱") and which says an item of a missing claim is not the missing one ("面包收到了"). {@code colours}:
+     * colours named on both sides tell goods apart as sizes do ("选的白色 送来是黑色"), longest first.
+     * {@code parts}: parts and accessories, which like the goods themselves can be said not to have come
+     * ("西兰花没有", "遥控器也没有"), as can whatever a {@code box} was to hold ("袋子里压根没有"). markers.txt,
+     * lists ordered, came, arrived, colour, part and box.
      */
-    record Delivery(List<String> ordered, List<String> came, List<String> arrived) {
-        static final Delivery NONE = new Delivery(List.of(), List.of(), List.of());
+    record Delivery(List<String> ordered, List<String> came, List<String> arrived, List<String> colours, List<String> parts,
+            List<String> boxes) {
+        static final Delivery NONE = new Delivery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        Delivery {
+            colours = colours.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            parts = List.copyOf(parts);
+            boxes = List.copyOf(boxes);
+        }
+
+        Delivery(List<String> ordered, List<String> came, List<String> arrived) {
+            this(ordered, came, arrived, List.of(), List.of(), List.of());
+        }
     }
 
     /** Reason, kind, usage, anger and visit words by first character, longest first (不制冷 wins over 不, 退货 over 退). */
@@ -195,11 +209,34 @@ public final class Lexicon {
         return withQuality(reasons, sounds.stream().map(sound -> sound + sound).toList());
     }
 
+    /**
+     * A part or accessory not in the box is missing goods ("没有进水管", "遥控器找不到"): each {@code absent} word
+     * (markers.txt, absent: 没有, 找不到…) before each {@code part} word (part: 进水管, 遥控器, 螺丝…), and each
+     * part before each {@code gone} word (gone: 不见了, 没找到…), is added to the missing words, as a split word,
+     * so a measure word or two may stand between ("没有条排水管"). Parts only: "没有声音" is a fault, and "没有…"
+     * before anything else says too many things. Not "part 没有" at the end: "遥控器没有问题" says it is fine.
+     * Returns a copy of {@code reasons}.
+     */
+    static Map<String, List<String>> withAbsentParts(Map<String, List<String>> reasons, List<String> absent, List<String> gone,
+            List<String> parts) {
+        List<String> words = new ArrayList<>();
+        for (String part : parts) {
+            absent.forEach(a -> words.add(a + Word.SPLIT + part));
+            gone.forEach(g -> words.add(part + Word.SPLIT + g));
+        }
+        return with(reasons, "missing", words);
+    }
+
     /** A copy of {@code reasons} with {@code faults} added to the quality words. */
     private static Map<String, List<String>> withQuality(Map<String, List<String>> reasons, List<String> faults) {
+        return with(reasons, "quality", faults);
+    }
+
+    /** A copy of {@code reasons} with {@code words} added to the words of {@code reason}. */
+    private static Map<String, List<String>> with(Map<String, List<String>> reasons, String reason, List<String> words) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        reasons.forEach((label, words) -> out.put(label, new ArrayList<>(words)));
-        out.computeIfAbsent("quality", k -> new ArrayList<>()).addAll(faults);
+        reasons.forEach((label, ws) -> out.put(label, new ArrayList<>(ws)));
+        out.computeIfAbsent(reason, k -> new ArrayList<>()).addAll(words);
         return out;
     }
 

@@ -85,7 +85,7 @@ public final class Reader {
     }
 
     private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
-            "hypothetical", "whether", "whatnow", "ordered", "came", "arrived", "repair", "install", "function", "poor", "sound");
+            "hypothetical", "whether", "whatnow", "ordered", "came", "arrived", "repair", "install", "function", "poor", "sound", "absent", "gone", "part", "colour", "box");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -100,15 +100,16 @@ public final class Reader {
         Map<String, List<String>> markers = Lexicon.parseLists(read.apply("markers.txt"), "markers.txt", MARKERS);
         Function<String, List<String>> m = label -> markers.getOrDefault(label, List.of());
         Lexicon lexicon = new Lexicon(
-                Lexicon.withNoises(Lexicon.withPoorlyDone(Lexicon.parseLists(read.apply("problems.txt"), "problems.txt",
-                        Set.copyOf(REASONS.subList(1, REASONS.size()))), m.apply("function"), m.apply("poor")), m.apply("sound")),
+                Lexicon.withAbsentParts(Lexicon.withNoises(Lexicon.withPoorlyDone(Lexicon.parseLists(read.apply("problems.txt"),
+                        "problems.txt", Set.copyOf(REASONS.subList(1, REASONS.size()))), m.apply("function"), m.apply("poor")),
+                        m.apply("sound")), m.apply("absent"), m.apply("gone"), m.apply("part")),
                 Lexicon.parseLists(read.apply("kinds.txt"), "kinds.txt", Set.copyOf(KINDS.subList(1, KINDS.size()))),
                 Map.of("usage", Map.of("yes", m.apply("unused"), "no", m.apply("used")), "anger", Map.of("anger", m.apply("anger")),
                         "visit", Map.of("repair", m.apply("repair"), "install", m.apply("install"))),
                 Lexicon.parseProducts(read.apply("products.txt"), "products.txt"),
                 m.apply("negation"), m.apply("contrast"), m.apply("fine"),
                 Stream.concat(m.apply("ignore").stream(), m.apply("whether").stream()).toList(),
-                new Lexicon.Delivery(m.apply("ordered"), m.apply("came"), m.apply("arrived")));
+                new Lexicon.Delivery(m.apply("ordered"), m.apply("came"), m.apply("arrived"), m.apply("colour"), m.apply("part"), m.apply("box")));
         return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical"), m.apply("whether"), m.apply("whatnow")),
                 parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed, training);
     }
@@ -176,13 +177,37 @@ public final class Reader {
             // a supposed problem and a remedy asked "if": the rules, with nothing to claim
             return new Reading(Intent.QUESTION, null, null, null, question, false);
         }
-        if (in == Intent.AFTERSALES && claimKind == null && !question && a.positive("visit").contains("repair")) {
+        if ((in == Intent.AFTERSALES || in == Intent.QUESTION) && claimKind == null && a.positive("visit").contains("repair")
+                && (in == Intent.AFTERSALES && !question || repairAfterProblem(a))) {
             // "沙发皮裂了好几道口子 买了一年多了 给免费修一下": a problem, and a repair asked for in so many words
             // instead of a refund, return or exchange; the problem's words must not outweigh the request. Not a
-            // question ("坏了能保修吗" asks about the rules): a visit is booked without a confirmation.
+            // question ("坏了能保修吗" asks about the rules), unless the problem was stated before it in clauses
+            // that ask nothing ("有条腿松了 能给修不" asks for the repair as "能退吗" asks for a return), whatever
+            // the classifier made of the asking. A visit is
+            // booked without a confirmation, and one past the free period is refused by its rule.
             in = Intent.REPAIR;
         }
         return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), question, stated(a, clauseAsks));
+    }
+
+    /**
+     * A problem stated in a clause that asks nothing (not negated, not supposed), and a repair asked for in a
+     * later clause: every clause from the problem's up to the repair's asks nothing.
+     */
+    private boolean repairAfterProblem(Text.Analysis a) {
+        for (Text.Hit repair : a.hits()) {
+            if (!repair.word().list().equals("visit") || !repair.word().label().equals("repair") || repair.negated()) {
+                continue;
+            }
+            for (Text.Hit problem : a.hits()) {
+                if (problem.word().list().equals("reason") && !problem.negated() && problem.clause() < repair.clause()
+                        && !supposed(a, problem.clause()) && a.clauses().subList(problem.clause(), repair.clause()).stream()
+                                .noneMatch(c -> Text.asks(c.text(), asking.whether()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -27,6 +27,10 @@ final class Text {
     private static final Pattern HOW_MANY = Pattern.compile("(?<![多没])多少(?![少有])");
     /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
     private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
+    /** "不是说六样吗", "不是说好包邮的吗": what was promised, recalled as a question that asks nothing. */
+    private static final Pattern REPROACH = Pattern.compile("(不是说好?|不是讲好?|不是写着|说好的?不是).*[吗嘛么]$");
+    /** Saying at the end of a clause that what was just named is not there: 没有, 也没有, 压根没有, 都没了, 木有啊. */
+    private static final Pattern ABSENT_AT_END = Pattern.compile("(压根|根本|完全|也|都|还)?(没有|没了|木有|没得)[了啊呀哦]?$");
     /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
     private static final int SWAP_REACH = 10;
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
@@ -41,10 +45,14 @@ final class Text {
      * Whether one clause asks something rather than states it: a question cue, one of the A-not-A forms
      * {@code whether} (markers.txt: "会不会裂", "有冇"), 多少 ("价保是多少天"), or a closing 么 ("正常么", not
      * 什么 or 怎么) or 不 ("正常不", "能退不"). A closing 呢 is left out: "牛奶呢" in "面包收到了 牛奶呢
-     * 袋子里压根没有" says where the milk is not.
+     * 袋子里压根没有" says where the milk is not. Nor does a reproach that only looks like a question ("不是说六样吗":
+     * what was promised, said to hold the shop to it).
      */
     static boolean asks(String clause, List<String> whether) {
         String c = clause.endsWith("?") ? clause.substring(0, clause.length() - 1) : clause;
+        if (REPROACH.matcher(c).find()) {
+            return false;
+        }
         return QUESTION_CUES.stream().anyMatch(clause::contains) || whether.stream().anyMatch(c::contains) || HOW_MANY.matcher(c).find()
                 || c.endsWith("么") && !c.endsWith("什么") && !c.endsWith("怎么") || c.length() > 1 && c.endsWith("不");
     }
@@ -156,6 +164,11 @@ final class Text {
                 ordered++;
             }
             hits.add(new Hit(new Lexicon.Word("reason", "wrong_item", "(ordered, other goods came)"), ordered, false, clauses.get(ordered).focus()));
+        }
+        for (int i = 0; i < clauses.size(); i++) {
+            if (absentAtEnd(clauses.get(i).text(), lexicon)) {
+                hits.add(new Hit(new Lexicon.Word("reason", "missing", "(goods named, then 没有)"), i, false, clauses.get(i).focus()));
+            }
         }
         String fewer = Counts.shortfall(text, lexicon.delivery().arrived());
         if (fewer != null && hits.stream().noneMatch(h -> h.word().list().equals("reason") && !h.negated())) {
@@ -284,6 +297,11 @@ final class Text {
         if (!orderedSizes.isEmpty() && !cameSizes.isEmpty()) {
             return orderedSizes.stream().noneMatch(cameSizes::contains);
         }
+        List<String> orderedColours = colours(ordered, lexicon);
+        List<String> cameColours = colours(came, lexicon);
+        if (!orderedColours.isEmpty() && !cameColours.isEmpty()) {
+            return orderedColours.stream().noneMatch(cameColours::contains);
+        }
         List<Lexicon.Product> a = ItemMatcher.mentioned(ordered, lexicon);
         List<Lexicon.Product> b = ItemMatcher.mentioned(came, lexicon);
         return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(x -> b.stream().anyMatch(y -> related(x, y)));
@@ -291,6 +309,37 @@ final class Text {
 
     private static boolean related(Lexicon.Product x, Lexicon.Product y) {
         return x.type().equals(y.type()) || x.type().equals(y.parent()) || y.type().equals(x.parent());
+    }
+
+    /**
+     * "西兰花没有", "遥控器也没有", "袋子里压根没有": a clause that ends by saying goods or a part are not there,
+     * right after naming them or the box they were to come in. At the end only: "遥控器没有问题" says it is
+     * fine, "有没有遥控器" asks, and "箱子里没有冰袋" may be about the packing.
+     */
+    static boolean absentAtEnd(String clause, Lexicon lexicon) {
+        Matcher m = ABSENT_AT_END.matcher(clause);
+        if (!m.find()) {
+            return false;
+        }
+        String before = clause.substring(0, m.start());
+        Lexicon.Delivery d = lexicon.delivery();
+        return d.parts().stream().anyMatch(before::endsWith) || d.boxes().stream().anyMatch(before::endsWith)
+                || lexicon.productWords().stream().anyMatch(w -> before.endsWith(w.word()));
+    }
+
+    /** The colours named, longest first and each place once ("深灰色" is not also 灰色), without 色 or 的 (白色 = 白的 = 白). */
+    private static List<String> colours(String s, Lexicon lexicon) {
+        List<String> out = new ArrayList<>();
+        boolean[] taken = new boolean[s.length()];
+        for (String c : lexicon.delivery().colours()) {
+            for (int at = s.indexOf(c); at >= 0; at = s.indexOf(c, at + 1)) {
+                if (!any(taken, at, at + c.length())) {
+                    mark(taken, at, at + c.length());
+                    out.add((c.endsWith("色") || c.endsWith("的")) && c.length() > 1 ? c.substring(0, c.length() - 1) : c);
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> sizes(String s) {
