@@ -82,6 +82,7 @@ class ChatEvalTest {
             new HeldOut("dev 3 (held-out 2, retired)", Path.of("eval/heldout2"), new Figures(0.75, 0.03, 0.14, 0.85), false),
             new HeldOut("dev 4 (held-out 3, retired)", Path.of("eval/heldout3"), new Figures(0.59, 0.03, 0.05, 0.95), false),
             new HeldOut("dev 5 (held-out 4, retired)", Path.of("eval/heldout4"), new Figures(0.64, 0.03, 0.14, 0.93), false),
+            new HeldOut("dev 6 (held-out 8, retired)", Path.of("eval/heldout8"), new Figures(0.83, 0.03, 0.21, 0.85), false),
             new HeldOut("held-out 5 (blind)", Path.of("eval/heldout5"), new Figures(0.76, 0.03, 0.18, 0.85), true),
             new HeldOut("held-out 6 (blind)", Path.of("eval/heldout6"), new Figures(0.85, 0.03, 0.21, 0.85), true),
             new HeldOut("held-out 7 (blind)", Path.of("eval/heldout7"), new Figures(0.72, 0.03, 0.08, 0.85), true));
