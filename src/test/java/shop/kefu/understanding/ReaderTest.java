@@ -46,7 +46,13 @@ class ReaderTest {
             "我要的是黄桃 寄来的是一箱水蜜桃 | AFTERSALES | - | WRONG_ITEM | -",
             "桃子到了闻着不对劲 软塌塌的 | AFTERSALES | - | SPOILED | -",
             // session 14: a bare 退 asks for the goods to be taken back (退款, 退差价 and 退出 are longer words)
-            "橙子买太多了 可以退两箱吗 | QUESTION | RETURN | - | -" })
+            "橙子买太多了 可以退两箱吗 | QUESTION | RETURN | - | -",
+            // session 21: a part not in the box is missing; a sending asked for is a reshipment; a repair asked
+            // for after the problem was stated is a repair request, however it is asked
+            "净水器拆开 没有滤芯 | AFTERSALES | - | MISSING | -",
+            "电视支架找不到 给我寄过来 | AFTERSALES | RESHIP | MISSING | -",
+            "餐椅的靠背松了 晃得厉害 能上门修不 | REPAIR | - | QUALITY | -",
+            "保修期内能免费修吗 | QUESTION | - | - | -" })
     void readsWhatTheShopperSays(String text, String intent, String kind, String reason, String unused) {
         Reading r = reader.read(text, embedder.apply(text));
         assertEquals(intent, r.intent().name(), "intent");

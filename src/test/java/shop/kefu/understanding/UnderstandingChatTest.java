@@ -377,6 +377,24 @@ class UnderstandingChatTest {
     }
 
     @Test
+    void aPartNotInTheBoxOtherColourAndARepairAskedAsAQuestion() {
+        // session 21: an accessory said not to be there is missing goods, and a sending asked for is a reshipment
+        try (ChatClient c = chat(shopper(new Object[] { "P", "appliance", 30, PURIFIER, KETTLE }))) {
+            understood(c.say("净化器拆开了 翻了半天遥控器都没找到 给我寄过来"), "PURIFIER", "reship", "missing");
+        }
+        // a colour on both sides of what was ordered and what came: the wrong goods, even when "不搭" is said too
+        try (ChatClient c = chat(shopper(new Object[] { "S", "furniture", 30, SOFA }))) {
+            understood(c.say("买的灰色沙发 送来是米白色 跟家里根本不搭 给我换"), "SOFA", "replacement", "wrong_item");
+        }
+        // a repair asked as a question once the fault is told: past the warranty it is refused by its rule
+        try (ChatClient c = chat(shopper(new Object[] { "F", "appliance", 400 * 24, FRIDGE }))) {
+            JsonNode r = c.say("冰箱冷藏室不制冷了 都一年多了 还能免费修不");
+            assertEquals("rejected", r.at("/decision/outcome").asText(), r.toString());
+            assertEquals("appliance.warranty-days", r.at("/decision/rule").asText(), r.toString());
+        }
+    }
+
+    @Test
     void aShopperWhoOnlyAsksAboutASupposedProblemStartsNoRequest() {
         try (ChatClient c = chat(shopper(new Object[] { "P", "fresh", 10, FROZEN_PRAWNS }))) {
             JsonNode r = c.say("了解一下 冻货万一路上化了能赔吗 我的还没到问题");
