@@ -48,22 +48,29 @@ public final class Lexicon {
      * called. {@code arrived}: that goods came at all ("到了", "收到"), which a short count follows ("就到了
      * 一箱") and which says an item of a missing claim is not the missing one ("面包收到了"). {@code colours}:
      * colours named on both sides tell goods apart as sizes do ("选的白色 送来是黑色"), longest first.
-     * {@code parts}: parts and accessories, which like the goods themselves can be said not to have come
-     * ("西兰花没有", "遥控器也没有"), as can whatever a {@code box} was to hold ("袋子里压根没有"). markers.txt,
-     * lists ordered, came, arrived, colour, part and box.
+     * {@code absence}: how a part, or what a box was to hold, is said not to have come. markers.txt, lists
+     * ordered, came, arrived, colour, and gone, part and box.
      */
-    record Delivery(List<String> ordered, List<String> came, List<String> arrived, List<String> colours, List<String> parts,
-            List<String> boxes) {
-        static final Delivery NONE = new Delivery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    record Delivery(List<String> ordered, List<String> came, List<String> arrived, List<String> colours, Absence absence) {
+        static final Delivery NONE = new Delivery(List.of(), List.of(), List.of(), List.of(), Absence.NONE);
 
         Delivery {
             colours = colours.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        }
+    }
+
+    /**
+     * "遥控器也没有", "螺丝找不到", "袋子里压根没有": a clause that ends in a {@code gone} word right after a
+     * {@code part} (an accessory, not goods in general: "一点冷气都没有" is a fault) or a {@code box} the goods
+     * come in (Text.absentAtEnd). The gone words longest first.
+     */
+    record Absence(List<String> gone, List<String> parts, List<String> boxes) {
+        static final Absence NONE = new Absence(List.of(), List.of(), List.of());
+
+        Absence {
+            gone = gone.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
             parts = List.copyOf(parts);
             boxes = List.copyOf(boxes);
-        }
-
-        Delivery(List<String> ordered, List<String> came, List<String> arrived) {
-            this(ordered, came, arrived, List.of(), List.of(), List.of());
         }
     }
 
@@ -210,19 +217,21 @@ public final class Lexicon {
     }
 
     /**
-     * A part or accessory not in the box is missing goods ("没有进水管", "遥控器找不到"): each {@code absent} word
-     * (markers.txt, absent: 没有, 找不到…) before each {@code part} word (part: 进水管, 遥控器, 螺丝…), and each
-     * part before each {@code gone} word (gone: 不见了, 没找到…), is added to the missing words, as a split word,
-     * so a measure word or two may stand between ("没有条排水管"). Parts only: "没有声音" is a fault, and "没有…"
-     * before anything else says too many things. Not "part 没有" at the end: "遥控器没有问题" says it is fine.
-     * Returns a copy of {@code reasons}.
+     * A part or accessory not in the box is missing goods ("没有进水管", "没有条排水管"): each {@code absent} word
+     * (markers.txt, absent: 没有, 找不到…) directly before each {@code part} word (part: 进水管, 遥控器, 螺丝…), or
+     * with one {@code measure} word between (条, 个, 配…), is added to the missing words. Nothing else may stand
+     * between: "没有少配件" denies a shortage, "还没有装支架" and "没有用遥控器" say what was not done. Parts only:
+     * "没有声音" is a fault, and "没有…" before anything else says too many things. The part said first ("遥控器
+     * 找不到") is read at the end of its clause only (Text.absentAtEnd). Returns a copy of {@code reasons}.
      */
-    static Map<String, List<String>> withAbsentParts(Map<String, List<String>> reasons, List<String> absent, List<String> gone,
+    static Map<String, List<String>> withAbsentParts(Map<String, List<String>> reasons, List<String> absent, List<String> measures,
             List<String> parts) {
         List<String> words = new ArrayList<>();
-        for (String part : parts) {
-            absent.forEach(a -> words.add(a + Word.SPLIT + part));
-            gone.forEach(g -> words.add(part + Word.SPLIT + g));
+        for (String a : absent) {
+            for (String part : parts) {
+                words.add(a + part);
+                measures.forEach(m -> words.add(a + m + part));
+            }
         }
         return with(reasons, "missing", words);
     }

@@ -84,8 +84,15 @@ public final class Reader {
         return lexicon;
     }
 
+    /** Repair words that name the service rather than ask for it: "还在保修期吗", "维修要多少钱", "报修了". */
+    private static final Set<String> SERVICE_NAMES = Set.of("保修", "包修", "维修", "报修", "检修");
+    /** In the clause asking for a repair, words that ask about its terms or progress instead. */
+    private static final List<String> REPAIR_TERMS = List.of("多少", "多久", "期", "费用", "收费", "付费", "钱", "什么时候", "啥时候", "几时", "自己",
+            "修过", "修好了");
+
     private static final Set<String> MARKERS = Set.of("negation", "contrast", "fine", "ignore", "unused", "used", "anger", "inquiry",
-            "hypothetical", "whether", "whatnow", "ordered", "came", "arrived", "repair", "install", "function", "poor", "sound", "absent", "gone", "part", "colour", "box");
+            "hypothetical", "whether", "whatnow", "ordered", "came", "arrived", "repair", "install", "function", "poor", "sound",
+            "absent", "measure", "gone", "part", "colour", "box");
 
     /**
      * Reads the files of knowledge-base/understanding/ (through {@code read}, by file name) and trains.
@@ -102,14 +109,15 @@ public final class Reader {
         Lexicon lexicon = new Lexicon(
                 Lexicon.withAbsentParts(Lexicon.withNoises(Lexicon.withPoorlyDone(Lexicon.parseLists(read.apply("problems.txt"),
                         "problems.txt", Set.copyOf(REASONS.subList(1, REASONS.size()))), m.apply("function"), m.apply("poor")),
-                        m.apply("sound")), m.apply("absent"), m.apply("gone"), m.apply("part")),
+                        m.apply("sound")), m.apply("absent"), m.apply("measure"), m.apply("part")),
                 Lexicon.parseLists(read.apply("kinds.txt"), "kinds.txt", Set.copyOf(KINDS.subList(1, KINDS.size()))),
                 Map.of("usage", Map.of("yes", m.apply("unused"), "no", m.apply("used")), "anger", Map.of("anger", m.apply("anger")),
                         "visit", Map.of("repair", m.apply("repair"), "install", m.apply("install"))),
                 Lexicon.parseProducts(read.apply("products.txt"), "products.txt"),
                 m.apply("negation"), m.apply("contrast"), m.apply("fine"),
                 Stream.concat(m.apply("ignore").stream(), m.apply("whether").stream()).toList(),
-                new Lexicon.Delivery(m.apply("ordered"), m.apply("came"), m.apply("arrived"), m.apply("colour"), m.apply("part"), m.apply("box")));
+                new Lexicon.Delivery(m.apply("ordered"), m.apply("came"), m.apply("arrived"), m.apply("colour"),
+                        new Lexicon.Absence(m.apply("gone"), m.apply("part"), m.apply("box"))));
         return train(lexicon, new Asking(m.apply("inquiry"), m.apply("hypothetical"), m.apply("whether"), m.apply("whatnow")),
                 parseExamples(read.apply("examples.tsv"), "examples.tsv"), embed, training);
     }
@@ -192,11 +200,15 @@ public final class Reader {
 
     /**
      * A problem stated in a clause that asks nothing (not negated, not supposed), and a repair asked for in a
-     * later clause: every clause from the problem's up to the repair's asks nothing.
+     * later clause: every clause from the problem's up to the repair's asks nothing. The repair is asked for
+     * as something to do (修一下, 上门修, 给修), not named as the service ("保修期多久", "维修要多少钱"), and its
+     * clause asks nothing about the repair's terms or progress ("师傅什么时候来", "自己能修好吗") nor supposes it.
      */
     private boolean repairAfterProblem(Text.Analysis a) {
         for (Text.Hit repair : a.hits()) {
-            if (!repair.word().list().equals("visit") || !repair.word().label().equals("repair") || repair.negated()) {
+            if (!repair.word().list().equals("visit") || !repair.word().label().equals("repair") || repair.negated()
+                    || SERVICE_NAMES.contains(repair.word().word()) || supposed(a, repair.clause())
+                    || REPAIR_TERMS.stream().anyMatch(a.clauses().get(repair.clause()).text()::contains)) {
                 continue;
             }
             for (Text.Hit problem : a.hits()) {

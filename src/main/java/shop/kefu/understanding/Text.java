@@ -28,9 +28,18 @@ final class Text {
     /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
     private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
     /** "不是说六样吗", "不是说好包邮的吗": what was promised, recalled as a question that asks nothing. */
-    private static final Pattern REPROACH = Pattern.compile("(不是说好?|不是讲好?|不是写着|说好的?不是).*[吗嘛么]$");
-    /** Saying at the end of a clause that what was just named is not there: 没有, 也没有, 压根没有, 都没了, 木有啊. */
-    private static final Pattern ABSENT_AT_END = Pattern.compile("(压根|根本|完全|也|都|还)?(没有|没了|木有|没得)[了啊呀哦]?$");
+    private static final Pattern REPROACH = Pattern.compile("(?<!是)(不是说好?|不是讲好?|不是写着|说好的?不是)[^吗嘛?]*[吗嘛]");
+    /** What may close a clause after a gone word ("遥控器没有啦"), and stand before it ("压根就没有", "一颗都没有"). */
+    private static final Pattern AFTER_GONE = Pattern.compile("[了啊呀哦啦喔]+$");
+    private static final Pattern BEFORE_GONE = Pattern.compile("(一[个颗根条只套把张块台])?(压根|根本|完全|也|都)?就?$");
+    /** Said right before goods, they ask or tell what comes with them: "带遥控器没有", "有没有送支架". */
+    private static final String OFFERED = "有带送配";
+    /** Before 来的 or 来了, a word of its own: 原来的, 后来的, 本来的. */
+    private static final String NOT_CAME = "原后本起出过回上下进将";
+    /** Between a marker and the colour it is about: "送来的是黑色", "全是白的"; anything else says more ("有点偏黄色"). */
+    private static final String BEFORE_COLOUR = "是的了都全成";
+    /** After a colour, a mark of it rather than the goods' colour: "红的印子", "黑色划痕". */
+    private static final String COLOUR_MARK = "印痕斑点划渍污块";
     /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
     private static final int SWAP_REACH = 10;
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
@@ -50,8 +59,9 @@ final class Text {
      */
     static boolean asks(String clause, List<String> whether) {
         String c = clause.endsWith("?") ? clause.substring(0, clause.length() - 1) : clause;
-        if (REPROACH.matcher(c).find()) {
-            return false;
+        Matcher reproach = REPROACH.matcher(c);
+        if (reproach.find()) { // what follows the promise may still ask ("…吗 那我现在可以退吗")
+            return asks(c.substring(0, reproach.start()) + c.substring(reproach.end()), whether);
         }
         return QUESTION_CUES.stream().anyMatch(clause::contains) || whether.stream().anyMatch(c::contains) || HOW_MANY.matcher(c).find()
                 || c.endsWith("么") && !c.endsWith("什么") && !c.endsWith("怎么") || c.length() > 1 && c.endsWith("不");
@@ -278,8 +288,10 @@ final class Text {
             for (int at = text.indexOf(o); at >= 0; at = text.indexOf(o, at + 1)) {
                 int from = at + o.length();
                 for (String c : lexicon.delivery().came()) {
-                    int came = text.indexOf(c, from);
-                    if (came >= 0 && came - from <= SWAP_REACH) {
+                    for (int came = text.indexOf(c, from); came >= 0 && came - from <= SWAP_REACH; came = text.indexOf(c, came + 1)) {
+                        if (c.startsWith("来") && came > 0 && NOT_CAME.indexOf(text.charAt(came - 1)) >= 0) {
+                            continue;
+                        }
                         int end = Math.min(text.length(), came + c.length() + SWAP_REACH);
                         if (differ(text.substring(from, came), text.substring(came + c.length(), end), lexicon)) {
                             return true;
@@ -291,16 +303,17 @@ final class Text {
         return false;
     }
 
+    /** Sizes, colours or product types named on both sides, and different: any one of them is enough. */
     private static boolean differ(String ordered, String came, Lexicon lexicon) {
         List<String> orderedSizes = sizes(ordered);
         List<String> cameSizes = sizes(came);
-        if (!orderedSizes.isEmpty() && !cameSizes.isEmpty()) {
-            return orderedSizes.stream().noneMatch(cameSizes::contains);
+        if (!orderedSizes.isEmpty() && !cameSizes.isEmpty() && orderedSizes.stream().noneMatch(cameSizes::contains)) {
+            return true;
         }
-        List<String> orderedColours = colours(ordered, lexicon);
-        List<String> cameColours = colours(came, lexicon);
-        if (!orderedColours.isEmpty() && !cameColours.isEmpty()) {
-            return orderedColours.stream().noneMatch(cameColours::contains);
+        String orderedColour = leadingColour(ordered, lexicon);
+        String cameColour = leadingColour(came, lexicon);
+        if (orderedColour != null && cameColour != null && !orderedColour.equals(cameColour)) {
+            return true;
         }
         List<Lexicon.Product> a = ItemMatcher.mentioned(ordered, lexicon);
         List<Lexicon.Product> b = ItemMatcher.mentioned(came, lexicon);
@@ -312,34 +325,40 @@ final class Text {
     }
 
     /**
-     * "西兰花没有", "遥控器也没有", "袋子里压根没有": a clause that ends by saying goods or a part are not there,
-     * right after naming them or the box they were to come in. At the end only: "遥控器没有问题" says it is
-     * fine, "有没有遥控器" asks, and "箱子里没有冰袋" may be about the packing.
+     * "遥控器也没有", "螺丝一颗都没找到", "袋子里压根没有": a clause that ends in a gone word right after a part
+     * or a box named (Lexicon.Absence). At the end only: "遥控器没有问题" says it is fine, "排水管没找到在哪"
+     * asks, "箱子里没有冰袋" may be about the packing; and not after 有/带/送/配 ("带遥控器没有" asks what
+     * comes with it). Goods in general are not read so: "一点冷气都没有" is a fault, "空调还没有" a delivery.
      */
     static boolean absentAtEnd(String clause, Lexicon lexicon) {
-        Matcher m = ABSENT_AT_END.matcher(clause);
-        if (!m.find()) {
-            return false;
-        }
-        String before = clause.substring(0, m.start());
-        Lexicon.Delivery d = lexicon.delivery();
-        return d.parts().stream().anyMatch(before::endsWith) || d.boxes().stream().anyMatch(before::endsWith)
-                || lexicon.productWords().stream().anyMatch(w -> before.endsWith(w.word()));
-    }
-
-    /** The colours named, longest first and each place once ("深灰色" is not also 灰色), without 色 or 的 (白色 = 白的 = 白). */
-    private static List<String> colours(String s, Lexicon lexicon) {
-        List<String> out = new ArrayList<>();
-        boolean[] taken = new boolean[s.length()];
-        for (String c : lexicon.delivery().colours()) {
-            for (int at = s.indexOf(c); at >= 0; at = s.indexOf(c, at + 1)) {
-                if (!any(taken, at, at + c.length())) {
-                    mark(taken, at, at + c.length());
-                    out.add((c.endsWith("色") || c.endsWith("的")) && c.length() > 1 ? c.substring(0, c.length() - 1) : c);
-                }
+        Lexicon.Absence absence = lexicon.delivery().absence();
+        String t = AFTER_GONE.matcher(clause).replaceFirst("");
+        for (String gone : absence.gone()) {
+            if (t.endsWith(gone)) {
+                String before = BEFORE_GONE.matcher(t.substring(0, t.length() - gone.length())).replaceFirst("");
+                return absence.boxes().stream().anyMatch(before::endsWith) || absence.parts().stream().anyMatch(p -> before.endsWith(p)
+                        && (before.length() == p.length() || OFFERED.indexOf(before.charAt(before.length() - p.length() - 1)) < 0));
             }
         }
-        return out;
+        return false;
+    }
+
+    /**
+     * The colour a side names first, after nothing but 是/的/都… ("的是黑色", "全是白的"), without 色 or 的 (白色 =
+     * 白的 = 白), the longest first (深灰 is not 灰); null when it names none so, or names a mark ("红的印子").
+     */
+    private static String leadingColour(String s, Lexicon lexicon) {
+        int at = 0;
+        while (at < s.length() && BEFORE_COLOUR.indexOf(s.charAt(at)) >= 0) {
+            at++;
+        }
+        for (String c : lexicon.delivery().colours()) {
+            int end = at + c.length();
+            if (s.startsWith(c, at) && (end == s.length() || COLOUR_MARK.indexOf(s.charAt(end)) < 0)) {
+                return (c.endsWith("色") || c.endsWith("的")) && c.length() > 1 ? c.substring(0, c.length() - 1) : c;
+            }
+        }
+        return null;
     }
 
     private static List<String> sizes(String s) {

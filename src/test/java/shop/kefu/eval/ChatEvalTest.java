@@ -64,8 +64,8 @@ class ChatEvalTest {
     /**
      * Regression floors, asserted: what the engine reached when these were last raised (dev: session 11; the
      * other sets' openings and held-out 6: session 12; dev 4's openings: session 13; dev 2's, dev 5's and the
-     * blind sets' openings: session 14; held-out 7, at its first run: session 15; traditional's openings:
-     * session 20; docs/knowledge.md),
+     * blind sets' openings: session 14; held-out 7, at its first run: session 15; traditional's openings and
+     * dev 6, at its blind run: session 21; docs/knowledge.md),
      * less a little for run-to-run noise. Raise them with the engine; never lower them to let a change in.
      */
     static final Figures DEV_FLOORS = new Figures(0.81, 0.03, 0.10, 0.95);
@@ -92,7 +92,7 @@ class ChatEvalTest {
      * opening requests (eval/traditional, session 19, written by a helper from the shipped articles and the
      * policy only). Dev: its misses are printed. Its questions run with dev's, before any switch.
      */
-    static final HeldOut TRADITIONAL = new HeldOut("traditional (dev)", Path.of("eval/traditional"), new Figures(0.66, 0.03, 0.08, 0.82), false);
+    static final HeldOut TRADITIONAL = new HeldOut("traditional (dev)", Path.of("eval/traditional"), new Figures(0.66, 0.03, 0.08, 0.88), false);
 
     /** Columns of the report before the held-out sets': dev and traditional. */
     private static final int FIRST_HELD_OUT = 2;

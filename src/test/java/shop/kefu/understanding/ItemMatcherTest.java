@@ -32,7 +32,7 @@ class ItemMatcherTest {
             new Lexicon.Product("furniture", "椅子", null, List.of("椅子")),
             new Lexicon.Product("furniture", "电竞椅", "椅子", List.of("电竞椅"))),
             List.of("不", "没"), List.of("但是"), List.of("是齐的", "没问题", "好好的", "留着"), List.of(),
-            new Lexicon.Delivery(List.of(), List.of(), List.of("到了", "收到")));
+            new Lexicon.Delivery(List.of(), List.of(), List.of("到了", "收到"), List.of(), Lexicon.Absence.NONE));
 
     static final List<Order> ORDERS = List.of(
             order("2026112712345678", "fresh", item("MANGO", "海南贵妃芒 5斤装"), item("STRAW", "丹东草莓 500g")),

@@ -52,7 +52,9 @@ class ReaderTest {
             "净水器拆开 没有滤芯 | AFTERSALES | - | MISSING | -",
             "电视支架找不到 给我寄过来 | AFTERSALES | RESHIP | MISSING | -",
             "餐椅的靠背松了 晃得厉害 能上门修不 | REPAIR | - | QUALITY | -",
-            "保修期内能免费修吗 | QUESTION | - | - | -" })
+            "保修期内能免费修吗 | QUESTION | - | - | -",
+            "冰箱有点异响 还在保修期吗 | QUESTION | - | QUALITY | -",
+            "屏幕碎了 维修要多少钱 | QUESTION | - | DAMAGED | -" })
     void readsWhatTheShopperSays(String text, String intent, String kind, String reason, String unused) {
         Reading r = reader.read(text, embedder.apply(text));
         assertEquals(intent, r.intent().name(), "intent");

@@ -17,7 +17,7 @@ class TextTest {
     static final Lexicon LEXICON = new Lexicon(
             Lexicon.withAbsentParts(Map.of("quality", List.of("质量问题", "坏了", "不制冷", "响", "质量...差"), "no_reason", List.of("不想要", "不喜欢"),
                     "missing", List.of("少", "没收到"), "damaged", List.of("坏", "压得...烂"), "spoiled", List.of("烂", "味道...不对劲")),
-                    List.of("没有"), List.of("找不到"), List.of("遥控器", "进水管")),
+                    List.of("没有"), List.of("条"), List.of("遥控器", "进水管")),
             Map.of("return", List.of("退", "退货", "不想要"), "reship", List.of("补发")), Map.of("usage", Map.of("yes", List.of("没用过"), "no", List.of("用过", "坐过")),
                     "anger", Map.of("anger", List.of("垃圾"))),
             List.of(new Lexicon.Product("fresh", "蔬菜", null, List.of("蔬菜")), new Lexicon.Product("fresh", "菠菜", "蔬菜", List.of("菠菜")),
@@ -26,7 +26,8 @@ class TextTest {
             List.of("不是", "不", "没", "没有", "唔"), List.of("就是", "但是", "不过"), List.of("没问题"),
             List.of("多少", "没想到", "可不可以", "能不能", "可唔可以", "不对劲", "有没有"),
             new Lexicon.Delivery(List.of("买的", "点的是", "选的"), List.of("送来", "来的"), List.of("到了", "来了", "收到", "送来", "来的是"),
-                    List.of("白色", "黑色", "灰色", "深灰", "白的"), List.of("遥控器", "进水管"), List.of("袋子里", "箱子里")));
+                    List.of("白色", "黑色", "灰色", "深灰", "白的"),
+                    new Lexicon.Absence(List.of("没有", "找不到"), List.of("遥控器", "进水管"), List.of("袋子里", "箱子里"))));
 
     @ParameterizedTest(name = "{0}: {1} {2}")
     @CsvSource(delimiter = '|', value = {
@@ -63,17 +64,22 @@ class TextTest {
             "选的白色 送来是黑色 | reason | wrong_item",
             "买的深灰 来的灰色 | reason | wrong_item",
             "买的白色 送来的是白的 | reason | -",
-            // a part said not to be there, with a measure word between; not one asked about
+            "买的白色 收到的有点偏灰色 | reason | -",
+            "买的白色洗衣机 原来的灰色的能帮拉走吗 | reason | -",
+            // a part said not to be there, with a measure word between and nothing else; not one asked about
             "洗衣机到了 没有条进水管 | reason | missing",
-            "遥控器找不到 | reason | missing",
             "有没有进水管 | reason | -",
-            // goods, a part or the box named, then 没有 ending the clause; not mid-clause, not asked, not fine
-            "菠菜没有 | reason | missing",
+            "没有用遥控器 | reason | -",
+            "东西到了 没有少遥控器 | reason | -",
+            // a part or the box named, then a gone word ending the clause; not mid-clause, not asked, not fine,
+            // not goods in general
+            "遥控器找不到 | reason | missing",
             "洗衣机挺好 遥控器也没有 | reason | missing",
             "油麦菜收到了 菠菜呢 袋子里压根没有 | reason | missing",
             "箱子里没有冰袋 | reason | -",
-            "洗衣机有没有 | reason | -",
+            "带遥控器没有 | reason | -",
             "遥控器没有问题 | reason | -",
+            "洗衣机还没有 | reason | -",
             // a split word holds across words between its parts, but not across a negation
             "质量也太差了 | reason | quality",
             "质量也不差 就是不喜欢 | reason | no_reason",
@@ -170,7 +176,9 @@ class TextTest {
             "说好的不是包邮吗 | false",
             "这个能退吗 | true",
             "是不是坏了 | true",
-            "不是坏了吧 能修不 | true" })
+            "不是坏了吧 能修不 | true",
+            "那是不是说明这个是坏的吗 | true",
+            "不是说好七天无理由吗那我现在可以退吗 | true" })
     void aReproachAsksNothing(String clause, boolean asks) {
         assertEquals(asks, Text.asks(clause, List.of("是不是")));
     }
