@@ -190,9 +190,9 @@ public final class Reader {
             // "沙发皮裂了好几道口子 买了一年多了 给免费修一下": a problem, and a repair asked for in so many words
             // instead of a refund, return or exchange; the problem's words must not outweigh the request. Not a
             // question ("坏了能保修吗" asks about the rules), unless the problem was stated before it in clauses
-            // that ask nothing ("有条腿松了 能给修不" asks for the repair as "能退吗" asks for a return), whatever
-            // the classifier made of the asking. A visit is
-            // booked without a confirmation, and one past the free period is refused by its rule.
+            // that ask nothing ("椅背松了 能上门修不" asks for the repair as "能退吗" asks for a return), whatever
+            // the classifier made of the asking. A visit is booked without a confirmation, and one past the
+            // free period is refused by its rule.
             in = Intent.REPAIR;
         }
         return new Reading(in, claimKind, claimReason, "-".equals(u) ? null : "yes".equals(u), question, stated(a, clauseAsks));

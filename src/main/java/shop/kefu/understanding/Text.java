@@ -27,7 +27,7 @@ final class Text {
     private static final Pattern HOW_MANY = Pattern.compile("(?<![多没])多少(?![少有])");
     /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
     private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
-    /** "不是说六样吗", "不是说好包邮的吗": what was promised, recalled as a question that asks nothing. */
+    /** "不是说好两天到吗", "不是说好包邮的吗": what was promised, recalled as a question that asks nothing. */
     private static final Pattern REPROACH = Pattern.compile("(?<!是)(不是说好?|不是讲好?|不是写着|说好的?不是)[^吗嘛?]*[吗嘛]");
     /** What may close a clause after a gone word ("遥控器没有啦"), and stand before it ("压根就没有", "一颗都没有"). */
     private static final Pattern AFTER_GONE = Pattern.compile("[了啊呀哦啦喔]+$");
@@ -54,7 +54,7 @@ final class Text {
      * Whether one clause asks something rather than states it: a question cue, one of the A-not-A forms
      * {@code whether} (markers.txt: "会不会裂", "有冇"), 多少 ("价保是多少天"), or a closing 么 ("正常么", not
      * 什么 or 怎么) or 不 ("正常不", "能退不"). A closing 呢 is left out: "牛奶呢" in "面包收到了 牛奶呢
-     * 袋子里压根没有" says where the milk is not. Nor does a reproach that only looks like a question ("不是说六样吗":
+     * 袋子里压根没有" says where the milk is not. Nor does a reproach that only looks like a question ("不是说好两天到吗":
      * what was promised, said to hold the shop to it).
      */
     static boolean asks(String clause, List<String> whether) {
@@ -177,7 +177,7 @@ final class Text {
         }
         for (int i = 0; i < clauses.size(); i++) {
             if (absentAtEnd(clauses.get(i).text(), lexicon)) {
-                hits.add(new Hit(new Lexicon.Word("reason", "missing", "(goods named, then 没有)"), i, false, clauses.get(i).focus()));
+                hits.add(new Hit(new Lexicon.Word("reason", "missing", "(a part or box named, then gone)"), i, false, clauses.get(i).focus()));
             }
         }
         String fewer = Counts.shortfall(text, lexicon.delivery().arrived());
