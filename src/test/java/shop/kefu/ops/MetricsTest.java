@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,7 @@ import shop.kefu.support.Ws;
 class MetricsTest {
 
     private static final Path DASHBOARD = Path.of("ops/grafana/kefu.json");
+    private static final String[] PATHS = { "small_talk", "faq", "clarify", "status" };
 
     @TestHTTPResource("/")
     URI base;
@@ -59,8 +61,9 @@ class MetricsTest {
             assertTrue(c.say("那个东西怎么弄").get("text").asText().startsWith("我不太确定您想问的是哪一个"), "a clarifying question");
             assertTrue(c.say("我的订单到哪了").get("text").asText().contains("订单"), "the shopper's orders");
         }
-        Scrape after = Scrape.now();
-        for (String path : new String[] { "small_talk", "faq", "clarify", "status" }) {
+        Scrape after = awaitScrape("every turn's latency", s -> Stream.of(PATHS)
+                .allMatch(path -> delta(before, s, "kefu_turn_seconds_count", "path", path) >= 1));
+        for (String path : PATHS) {
             assertEquals(1, delta(before, after, "kefu_turn_seconds_count", "path", path), path + " turns");
             assertEquals(1, delta(before, after, "kefu_turn_seconds_bucket", "path", path, "le", "+Inf"), path + " latency histogram");
             assertEquals(1, delta(before, after, "kefu_turn_confidence_percent_count", "path", path), path + " confidence");
@@ -83,7 +86,8 @@ class MetricsTest {
             c.message("m" + System.nanoTime(), "转人工");
             String conversation = c.next("ack").get("conversationId").asText();
             c.next("handoff");
-            Scrape waiting = awaitScrape(s -> s.value("kefu_queue_length") >= 1 && s.value("kefu_queue_oldest_wait_seconds") > 0);
+            Scrape waiting = awaitScrape("the queue metrics with the waiting conversation",
+                    s -> s.value("kefu_queue_length") >= 1 && s.value("kefu_queue_oldest_wait_seconds") > 0);
             assertEquals(1, delta(before, waiting, "kefu_handoffs_total", "reason", "requested"));
             assertEquals(1, delta(before, waiting, "kefu_turn_seconds_count", "path", "handoff"));
             assertTrue(waiting.value("kefu_connections", "channel", "shopper") >= 1, "the shopper's connection is counted");
@@ -102,7 +106,7 @@ class MetricsTest {
             c.send("{\"type\":\"rate\",\"score\":5}");
             c.next("rating");
             c.next("reply");
-            Scrape after = Scrape.now();
+            Scrape after = awaitScrape("the rating", s -> delta(before, s, "kefu_ratings_count", "served_by", "agent") >= 1);
             assertEquals(1, delta(before, after, "kefu_handoff_first_response_seconds_count", "sla", "met"), "one first response");
             assertEquals(1, delta(before, after, "kefu_handoff_first_response_seconds_bucket", "sla", "met", "le", "600.0"),
                     "a bucket ends at the 10-minute promise");
@@ -122,7 +126,8 @@ class MetricsTest {
     void anAfterSalesRequestIsCountedByKindCategoryOutcomeAndWhoSubmittedIt() {
         Scrape before = Scrape.now();
         String me = refundedStrawberries();
-        Scrape after = Scrape.now();
+        Scrape after = awaitScrape("both after-sales turns' latency",
+                s -> delta(before, s, "kefu_turn_seconds_count", "path", "aftersales") >= 2);
         assertEquals(1, delta(before, after, "kefu_aftersales_requests_total", "kind", "refund", "category", "fresh", "outcome",
                 "approved", "by", "bot"));
         assertEquals(2, delta(before, after, "kefu_turn_seconds_count", "path", "aftersales"), "the proposal and the confirmation");
@@ -169,8 +174,13 @@ class MetricsTest {
         }
     }
 
-    /** The queue figures are read from the database on a schedule (1 s in tests). */
-    private static Scrape awaitScrape(Predicate<Scrape> ready) {
+    /**
+     * Waits for figures that are not yet final when the shopper sees the reply: the queue figures are
+     * read from the database on a schedule (1 s in tests), and a turn's latency is recorded once its
+     * reply is stored, which is also when the reply is pushed to the shopper, so a scrape right after
+     * the reply can come first.
+     */
+    private static Scrape awaitScrape(String what, Predicate<Scrape> ready) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Scrape s = Scrape.now();
         while (!ready.test(s) && System.nanoTime() < deadline) {
@@ -182,7 +192,7 @@ class MetricsTest {
             }
             s = Scrape.now();
         }
-        assertTrue(ready.test(s), "the queue metrics did not show the waiting conversation:\n" + s.text);
+        assertTrue(ready.test(s), "/q/metrics did not show " + what + ":\n" + s.text);
         return s;
     }
 }
