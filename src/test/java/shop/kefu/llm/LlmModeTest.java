@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import shop.kefu.conversation.ServerEvent;
 import shop.kefu.support.ChatClient;
+import shop.kefu.support.Scrape;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Transcript;
@@ -37,6 +38,8 @@ import shop.kefu.support.Ws;
 @QuarkusTest
 @QuarkusTestResource(value = FakeOpenAi.class, restrictToAnnotatedClass = true)
 class LlmModeTest {
+
+    private static final String TURNS = "kefu_turn_seconds_count";
 
     @TestHTTPResource("/")
     URI base;
@@ -62,28 +65,12 @@ class LlmModeTest {
     }
 
     private static double metric(String name, String label, String value) {
-        String all = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + label + "=\"" + value + "\"[^}]*\\} ([0-9.E]+)$").matcher(all);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return Scrape.now().value(name, label, value);
     }
 
-    /**
-     * The metric once it has reached {@code expected}, or its value after two seconds: a turn's timer is
-     * recorded just after its reply is stored and sent, so a test that has the reply may read it early.
-     */
-    private static double metricReaching(double expected, String name, String label, String value) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        double now = metric(name, label, value);
-        while (now < expected && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            now = metric(name, label, value);
-        }
-        return now;
+    /** The turns counted on {@code path} once they reach {@code expected}: see {@link Scrape#await}. */
+    private static double turnsReaching(double expected, String path) {
+        return Scrape.await(expected + " turns on " + path, s -> s.value(TURNS, "path", path) >= expected).value(TURNS, "path", path);
     }
 
     /** The messages the model was sent in request {@code i}. */
@@ -230,13 +217,13 @@ class LlmModeTest {
         String me = Ws.uniqueCustomer("X");
         FakeOpenAi.then(request -> new FakeOpenAi.Answer(200, "{\"choices\":[{\"message\":", 0));
         double before = metric("kefu_llm_fallbacks_total", "error");
-        double fallbackTurns = metric("kefu_turn_seconds_count", "path", "fallback");
+        double fallbackTurns = metric(TURNS, "path", "fallback");
         try (ChatClient c = connect(me)) {
             JsonNode reply = c.say("草莓怎么保存");
             assertEquals("fresh-strawberry-storage", reply.at("/citations/0/articleId").asText(), reply.toString());
         }
         assertEquals(before + 1, metric("kefu_llm_fallbacks_total", "error"));
-        assertEquals(fallbackTurns + 1, metricReaching(fallbackTurns + 1, "kefu_turn_seconds_count", "path", "fallback"),
+        assertEquals(fallbackTurns + 1, turnsReaching(fallbackTurns + 1, "fallback"),
                 "the turn counts as a fallback turn");
     }
 
@@ -251,7 +238,7 @@ class LlmModeTest {
             return new FakeOpenAi.Answer(200, FakeOpenAi.completion("草莓不要洗，铺平放冰箱冷藏，两三天内吃完。[KB:" + id + "]", null), 0);
         });
         FakeOpenAi.thenSay("不客气！");
-        double modelTurns = metric("kefu_turn_seconds_count", "path", "llm");
+        double modelTurns = metric(TURNS, "path", "llm");
         try (ChatClient c = connect(me)) {
             JsonNode reply = c.say("草莓买多了怎么放");
             assertEquals("草莓不要洗，铺平放冰箱冷藏，两三天内吃完。", reply.get("text").asText(), reply.toString());
@@ -259,7 +246,7 @@ class LlmModeTest {
             assertTrue(reply.get("confidence").asDouble() > 0.5, reply.toString());
             c.say("谢谢你");
         }
-        assertEquals(modelTurns + 2, metricReaching(modelTurns + 2, "kefu_turn_seconds_count", "path", "llm"), "both turns count as the model's");
+        assertEquals(modelTurns + 2, turnsReaching(modelTurns + 2, "llm"), "both turns count as the model's");
         String user = messages(0).get(messages(0).size() - 1).get("content").asText();
         assertTrue(user.contains("参考资料") && user.contains("[KB:fresh-strawberry-storage]"), user);
         // second turn: the first exchange came back from the database memory, without the retrieved articles

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +24,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import shop.kefu.support.ChatClient;
+import shop.kefu.support.Scrape;
 import shop.kefu.support.Shop;
 import shop.kefu.support.Tokens;
 import shop.kefu.support.Ws;
@@ -61,7 +60,7 @@ class MetricsTest {
             assertTrue(c.say("那个东西怎么弄").get("text").asText().startsWith("我不太确定您想问的是哪一个"), "a clarifying question");
             assertTrue(c.say("我的订单到哪了").get("text").asText().contains("订单"), "the shopper's orders");
         }
-        Scrape after = awaitScrape("every turn's latency", s -> Stream.of(PATHS)
+        Scrape after = Scrape.await("every turn's latency", s -> Stream.of(PATHS)
                 .allMatch(path -> delta(before, s, "kefu_turn_seconds_count", "path", path) >= 1));
         for (String path : PATHS) {
             assertEquals(1, delta(before, after, "kefu_turn_seconds_count", "path", path), path + " turns");
@@ -86,7 +85,7 @@ class MetricsTest {
             c.message("m" + System.nanoTime(), "转人工");
             String conversation = c.next("ack").get("conversationId").asText();
             c.next("handoff");
-            Scrape waiting = awaitScrape("the queue metrics with the waiting conversation",
+            Scrape waiting = Scrape.await("the queue metrics with the waiting conversation",
                     s -> s.value("kefu_queue_length") >= 1 && s.value("kefu_queue_oldest_wait_seconds") > 0);
             assertEquals(1, delta(before, waiting, "kefu_handoffs_total", "reason", "requested"));
             assertEquals(1, delta(before, waiting, "kefu_turn_seconds_count", "path", "handoff"));
@@ -106,7 +105,7 @@ class MetricsTest {
             c.send("{\"type\":\"rate\",\"score\":5}");
             c.next("rating");
             c.next("reply");
-            Scrape after = awaitScrape("the rating", s -> delta(before, s, "kefu_ratings_count", "served_by", "agent") >= 1);
+            Scrape after = Scrape.await("the rating", s -> delta(before, s, "kefu_ratings_count", "served_by", "agent") >= 1);
             assertEquals(1, delta(before, after, "kefu_handoff_first_response_seconds_count", "sla", "met"), "one first response");
             assertEquals(1, delta(before, after, "kefu_handoff_first_response_seconds_bucket", "sla", "met", "le", "600.0"),
                     "a bucket ends at the 10-minute promise");
@@ -126,7 +125,7 @@ class MetricsTest {
     void anAfterSalesRequestIsCountedByKindCategoryOutcomeAndWhoSubmittedIt() {
         Scrape before = Scrape.now();
         String me = refundedStrawberries();
-        Scrape after = awaitScrape("both after-sales turns' latency",
+        Scrape after = Scrape.await("both after-sales turns' latency",
                 s -> delta(before, s, "kefu_turn_seconds_count", "path", "aftersales") >= 2);
         assertEquals(1, delta(before, after, "kefu_aftersales_requests_total", "kind", "refund", "category", "fresh", "outcome",
                 "approved", "by", "bot"));
@@ -172,27 +171,5 @@ class MetricsTest {
         for (String id : ids) {
             assertFalse(s.text.contains(id), id + " appears in /q/metrics");
         }
-    }
-
-    /**
-     * Waits for figures that are not yet final when the shopper sees the reply: the queue figures are
-     * read from the database on a schedule (1 s in tests), and a turn's latency is recorded once its
-     * reply is stored, which is also when the reply is pushed to the shopper, so a scrape right after
-     * the reply can come first.
-     */
-    private static Scrape awaitScrape(String what, Predicate<Scrape> ready) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Scrape s = Scrape.now();
-        while (!ready.test(s) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            s = Scrape.now();
-        }
-        assertTrue(ready.test(s), "/q/metrics did not show " + what + ":\n" + s.text);
-        return s;
     }
 }
