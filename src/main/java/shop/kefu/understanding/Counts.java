@@ -7,25 +7,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "下了两箱 就到了一箱", "只有8个 说好的10个", "订了六瓶 来了四瓶": fewer came than were ordered, said
+ * "下了两箱 就到了一箱", "只有8个 说好的10个", "订了六瓶 来了四瓶", "写着8袋 才6袋": fewer came than were ordered, said
  * with two counts of one unit and no word for "missing" at all. A shape rather than a word list, so it
  * holds for any goods, unit and number; the classifier alone reads such a message as naming no problem
  * (its words are a product, numbers and "到了") and the shopper is asked what went wrong after saying it.
  * Narrow on purpose, because a missing claim is granted more readily than most: the smaller count must
- * follow an arrival ("到了", "来了", "收到", "只有") directly and end its clause. Two counts alone are as
- * often two items bought ("买了两台 一台装客厅"), one kept ("只留一台"), one of them with a problem
+ * follow an arrival ("到了", "来了", "收到") or an "only" ("只有", "才", "就") directly and end its clause.
+ * Two counts alone are as often two items bought ("买了两台 一台装客厅"), one kept ("只留一台"), one of them with a problem
  * ("只有两个是好的", "就一个不亮"), or more come than ordered ("我只买了一箱 发了两箱").
  */
 final class Counts {
 
     /**
-     * Units that count or weigh goods; not time (月, 天), which says how long ago, nor sizes, nor 块, which
-     * is as often money ("买的时候199块").
+     * Units that count or weigh goods, or the kinds in a set (样, 种: "五样菜"); not time (月, 天), which says
+     * how long ago, nor sizes, nor 块, which is as often money ("买的时候199块").
      */
     private static final Pattern QUANTITY = Pattern.compile(
-            "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百半]+)多?(个|箱|盒|袋|瓶|斤|件|只|包|份|罐|桶|把|张|台|根|颗|串|条|双|套|提|听|支|枚|粒|棵|扎|板|公斤|千克|kg)");
-    /** Besides an arrival (markers.txt, arrived), what the count that came may follow directly: only so many there. */
-    private static final String ONLY = "只有";
+            "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百半]+)多?(个|箱|盒|袋|瓶|斤|件|只|包|份|罐|桶|把|张|台|根|颗|串|条|双|套|提|听|支|枚|粒|棵|扎|板|样|种|穗|公斤|千克|kg)");
+    /**
+     * Besides an arrival (markers.txt, arrived), what the count that came may follow directly: only so many
+     * there ("只有8个", "才6袋", "就三种"). The count must still end its clause: "就一个不亮" is one faulty.
+     */
+    private static final List<String> ONLY = List.of("只有", "才", "就");
+    /** A verb of coming between the "only" and the count ("才到一台", "就来了两箱"). */
+    private static final Pattern ONLY_VERB = Pattern.compile("(到|来|发|寄|送|收到)了?$");
     /** What may end the clause after the count that came: nothing, or a particle ("就到了一箱啊"). */
     private static final Pattern CLAUSE_END = Pattern.compile("^[多了呢啊呀吧嘛哦啦的]*([，,。.！!？?；;~～… ]|$)");
     /**
@@ -70,8 +75,11 @@ final class Counts {
         if (!CLAUSE_END.matcher(after).find()) {
             return null;
         }
-        if (before.endsWith(ONLY)) {
-            return ONLY;
+        String beforeVerb = ONLY_VERB.matcher(before).replaceFirst(""); // "才到一台", "只来两箱"
+        for (String only : ONLY) {
+            if (beforeVerb.endsWith(only)) {
+                return before.substring(beforeVerb.length() - only.length());
+            }
         }
         return arrived.stream().filter(before::endsWith).max(Comparator.comparingInt(String::length)).orElse(null);
     }

@@ -103,7 +103,7 @@ public final class ItemMatcher {
         }
         List<Lexicon.Product> namedTypes = named.stream().flatMap(c -> mentioned(Text.normalise(c.item().name()), lexicon).stream()).toList();
         return mentioned(text, lexicon).stream().anyMatch(p -> !isCategoryWord(p, lexicon)
-                && namedTypes.stream().noneMatch(t -> t.type().equals(p.type()) || p.type().equals(t.parent())));
+                && namedTypes.stream().noneMatch(t -> t.type().equals(p.type()) || lexicon.under(t, p.type())));
     }
 
     /** The lines whose names the message names best (empty when it names none). */
@@ -160,7 +160,7 @@ public final class ItemMatcher {
         boolean mentioned = false;
         for (Lexicon.ProductWord w : lexicon.productWords()) {
             // its own words or a broader one's ("桌子没问题" of a 实木餐桌), as it is named
-            if (w.word().length() < 2 || itemTypes.stream().noneMatch(t -> t.type().equals(w.product().type()) || w.product().type().equals(t.parent()))) {
+            if (w.word().length() < 2 || itemTypes.stream().noneMatch(t -> t.type().equals(w.product().type()) || lexicon.under(t, w.product().type()))) {
                 continue;
             }
             for (int at = text.indexOf(w.word()); at >= 0; at = text.indexOf(w.word(), at + 1)) {
@@ -191,7 +191,7 @@ public final class ItemMatcher {
         for (Lexicon.Product p : said) {
             if (itemTypes.stream().anyMatch(t -> t.type().equals(p.type()))) {
                 best = Math.max(best, 4);
-            } else if (itemTypes.stream().anyMatch(t -> p.type().equals(t.parent()))) {
+            } else if (itemTypes.stream().anyMatch(t -> lexicon.under(t, p.type()))) {
                 best = Math.max(best, 3);
             } else if (p.parent() == null && p.category().equals(c.order().category()) && isCategoryWord(p, lexicon)) {
                 best = Math.max(best, 1);

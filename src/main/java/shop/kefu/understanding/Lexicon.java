@@ -3,6 +3,7 @@ package shop.kefu.understanding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,7 @@ public final class Lexicon {
     /** Reason, kind, usage, anger and visit words by first character, longest first (不制冷 wins over 不, 退货 over 退). */
     private final Map<Character, List<Word>> byFirst;
     private final List<Product> products;
+    private final Map<String, Product> byType = new HashMap<>();
     /** Every product word with its type, longest first (so 豆浆机 wins over 豆浆): built once, matched per turn. */
     private final List<ProductWord> productWords;
     private final List<String> negators;
@@ -106,6 +108,7 @@ public final class Lexicon {
         all.forEach(w -> first.computeIfAbsent(w.word().charAt(0), c -> new ArrayList<>()).add(w));
         this.byFirst = first;
         this.products = List.copyOf(products);
+        products.forEach(p -> byType.putIfAbsent(p.type(), p));
         List<ProductWord> pw = new ArrayList<>();
         products.forEach(p -> p.words().forEach(w -> pw.add(new ProductWord(p, w))));
         pw.sort(Comparator.comparingInt((ProductWord w) -> w.word().length()).reversed());
@@ -150,6 +153,21 @@ public final class Lexicon {
 
     List<ProductWord> productWords() {
         return productWords;
+    }
+
+    /**
+     * Whether {@code broader} is {@code p}'s parent, or a parent's parent…: 小家电 is broader than 电动牙刷
+     * through 个护电器, as 小电器 names a toothbrush. The types form a tree of a few levels, so the walk is
+     * short; it stops at a type seen twice, should a file make a loop.
+     */
+    boolean under(Product p, String broader) {
+        Set<String> seen = new HashSet<>();
+        for (String up = p.parent(); up != null && seen.add(up); up = byType.containsKey(up) ? byType.get(up).parent() : null) {
+            if (up.equals(broader)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A line of a data file that is neither blank nor a comment, with its number for error messages. */

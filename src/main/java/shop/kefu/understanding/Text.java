@@ -317,11 +317,11 @@ final class Text {
         }
         List<Lexicon.Product> a = ItemMatcher.mentioned(ordered, lexicon);
         List<Lexicon.Product> b = ItemMatcher.mentioned(came, lexicon);
-        return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(x -> b.stream().anyMatch(y -> related(x, y)));
+        return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(x -> b.stream().anyMatch(y -> related(x, y, lexicon)));
     }
 
-    private static boolean related(Lexicon.Product x, Lexicon.Product y) {
-        return x.type().equals(y.type()) || x.type().equals(y.parent()) || y.type().equals(x.parent());
+    private static boolean related(Lexicon.Product x, Lexicon.Product y, Lexicon lexicon) {
+        return x.type().equals(y.type()) || lexicon.under(y, x.type()) || lexicon.under(x, y.type());
     }
 
     /**

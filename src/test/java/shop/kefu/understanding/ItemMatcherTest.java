@@ -1,6 +1,7 @@
 package shop.kefu.understanding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -102,6 +103,22 @@ class ItemMatcherTest {
             "蛋糕化了 | SPOILED | EGGS | - | false" })
     void oneCharacterProductWords(String message, String reason, String skus, String unknown, boolean named) {
         assertMatch(MORE_ORDERS, message, reason, skus, unknown, named);
+    }
+
+    /** A broader word names everything under it, however many levels down: 小电器 a toothbrush through 个护电器. */
+    @Test
+    void aBroaderWordNamesEveryLineUnderIt() {
+        Lexicon lexicon = new Lexicon(Map.of(), Map.of(), List.of(new Lexicon.Product("appliance", "小家电", null, List.of("小家电", "小电器")),
+                new Lexicon.Product("appliance", "个护电器", "小家电", List.of("个护电器")),
+                new Lexicon.Product("appliance", "电动牙刷", "个护电器", List.of("电动牙刷")),
+                new Lexicon.Product("appliance", "剃须刀", "个护电器", List.of("剃须刀")),
+                new Lexicon.Product("appliance", "大家电", null, List.of("大家电")), new Lexicon.Product("appliance", "冰箱", "大家电", List.of("冰箱"))),
+                List.of("不", "没"), List.of("但是"), List.of(), List.of());
+        List<Order> orders = List.of(order("XJD1127001", "appliance", item("BRUSH", "声波电动牙刷")),
+                order("XJD1127002", "appliance", item("SHAVER", "往复式剃须刀")), order("XJD1127003", "appliance", item("FRIDGE", "双开门冰箱")));
+        ItemMatcher.Match m = ItemMatcher.match("小电器充不上电了", orders, lexicon, ClaimReason.QUALITY);
+        assertEquals(List.of("BRUSH", "SHAVER"), m.candidates().stream().map(c -> c.item().sku()).toList());
+        assertTrue(m.named());
     }
 
     /** A wrong item names what came instead of what they bought: still a request about their own orders. */

@@ -50,6 +50,11 @@ class TextTest {
             "买了两个月 就到了一个 | reason | -",
             "我买的是10斤一袋的 来的是5斤那种 | reason | -",
             "说是五斤的 只有四斤多 | reason | missing",
+            // "only" said with 才 or 就, a verb of coming between, and the kinds in a set (样, 种) counted too
+            "写着8袋 才6袋 | reason | missing",
+            "空调才到一台 说好两台 | reason | missing",
+            "说好五样菜 就三样 | reason | missing",
+            "买了三箱 才一箱是好的 | reason | -",
             // two counts that say no shortfall: more came, one kept, one of them with a problem, both came, prices
             "我只买了一箱 怎么发了两箱 | reason | -",
             "买了两台 只留一台 | reason | -",
