@@ -42,6 +42,13 @@ final class Text {
     private static final String COLOUR_MARK = "印痕斑点划渍污块";
     /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
     private static final int SWAP_REACH = 10;
+    /**
+     * Asking to change to another size or colour ("想换个1米8的", "换成白色"): after 换, at most two of 个/成/一/
+     * 为/到/更 and then a size or a colour. Other goods wanted, nothing wrong with these; "换个好的", "换个新的"
+     * name no variant and say nothing of why.
+     */
+    private static final Pattern TO_VARIANT = Pattern.compile("换[个成一为到更]{0,2}");
+    private static final Pattern COMPARATIVE = Pattern.compile("^(大|小|长|短|高|矮|宽|窄)(一|1)?(点|些|号|码|寸|的)");
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
     private static final String NEGATION_STOPS = "就才又要却";
     /** What may stand between a word and a phrase saying it is fine ("质量也没问题", "蓝莓倒是没事"): up to two of these. */
@@ -179,6 +186,16 @@ final class Text {
             if (absentAtEnd(clauses.get(i).text(), lexicon)) {
                 hits.add(new Hit(new Lexicon.Word("reason", "missing", "(a part or box named, then gone)"), i, false, clauses.get(i).focus()));
             }
+        }
+        // another variant wanted, when no problem is stated: "掉色了 想换个黑色的" is about the fading
+        boolean problemStated = hits.stream().anyMatch(h -> h.word().list().equals("reason") && !h.negated());
+        String variant = problemStated ? null : toVariant(text, lexicon); // the whole text: "1.8米" spans a clause break
+        if (variant != null) {
+            int asked = 0;
+            while (asked + 1 < clauses.size() && !clauses.get(asked).text().contains(variant)) {
+                asked++;
+            }
+            hits.add(new Hit(new Lexicon.Word("reason", "no_reason", "(another size or colour wanted)"), asked, false, clauses.get(asked).focus()));
         }
         String fewer = Counts.shortfall(text, lexicon.delivery().arrived());
         if (fewer != null && hits.stream().noneMatch(h -> h.word().list().equals("reason") && !h.negated())) {
@@ -322,6 +339,21 @@ final class Text {
 
     private static boolean related(Lexicon.Product x, Lexicon.Product y, Lexicon lexicon) {
         return x.type().equals(y.type()) || lexicon.under(y, x.type()) || lexicon.under(x, y.type());
+    }
+
+    /**
+     * "想换个1米8的", "换成白色的", "换个大一点的": another size or colour wanted ({@link #TO_VARIANT}); the
+     * words asking for it ("换个"), or null.
+     */
+    static String toVariant(String text, Lexicon lexicon) {
+        Matcher m = TO_VARIANT.matcher(text);
+        while (m.find()) {
+            String rest = text.substring(m.end());
+            if (SIZE.matcher(rest).lookingAt() || COMPARATIVE.matcher(rest).find() || lexicon.delivery().colours().stream().anyMatch(rest::startsWith)) {
+                return m.group();
+            }
+        }
+        return null;
     }
 
     /**

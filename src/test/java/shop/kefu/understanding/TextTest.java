@@ -55,6 +55,13 @@ class TextTest {
             "空调才到一台 说好两台 | reason | missing",
             "说好五样菜 就三样 | reason | missing",
             "买了三箱 才一箱是好的 | reason | -",
+            // another size or colour wanted is no reason, unless a problem is stated; a better or new one says nothing
+            "床想换个1.8米的 | reason | no_reason",
+            "想换成灰色的 | reason | no_reason",
+            "能换个大一点的吗 | reason | no_reason",
+            "坏了 想换个白色的 | reason | quality",
+            "换个新的 | reason | -",
+            "给我换个好的 | reason | -",
             // two counts that say no shortfall: more came, one kept, one of them with a problem, both came, prices
             "我只买了一箱 怎么发了两箱 | reason | -",
             "买了两台 只留一台 | reason | -",
