@@ -60,9 +60,13 @@ public class Understanding {
         LOG.infof("Understanding trained in %d ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** @param vector the message's embedding, when the caller has it already (null: looked up) */
+    /**
+     * @param vector the message's embedding, when the caller has it already (null: looked up); not used
+     *               when the message has punctuation, which the reader's examples are written without
+     */
     public Reading read(String text, float[] vector) {
-        return reader.read(text, vector != null ? vector : kb.vector(text.strip()));
+        String plain = Reader.embedded(text);
+        return reader.read(text, vector != null && plain.equals(text.strip()) ? vector : kb.vector(plain));
     }
 
     /** Whether the text has a word of anger or complaint (markers.txt "anger"), not negated. */

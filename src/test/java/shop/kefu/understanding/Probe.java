@@ -32,7 +32,7 @@ public final class Probe {
                 "沙发颜色跟图片不一样，想退", "水壶烧水有塑料味，能换吗", "我买的电视现在降价两百，能补差价吗", "东西是好的，就是不想要了",
                 "不是质量问题，就是颜色不喜欢", "退掉算了", "草莓烂了怎么办", "冰箱不制冷", "退款好几天了还没到账" }) {
             String text = s.replace('_', ' '); // arguments split on spaces: write a space in a message as _
-            System.out.println(text + " => " + r.read(text, e.apply(text)));
+            System.out.println(text + " => " + r.read(text, e.apply(Reader.embedded(text))));
         }
         if (Boolean.getBoolean("probe.timing")) {
             String q = "草莓买多了吃不完咋办";

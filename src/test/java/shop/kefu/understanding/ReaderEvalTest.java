@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -45,6 +47,26 @@ class ReaderEvalTest {
         System.out.printf("%n%s (blind: misses not shown)%n", s.figures());
         assertTrue(s.intentShare() >= 0.94, "intent right on the blind messages: " + s.intentShare());
         assertTrue(s.allShare() >= 0.80, "intent, kind and reason right together on the blind after-sales messages: " + s.allShare());
+    }
+
+    /**
+     * Shoppers who type punctuation are read as those who type spaces: every dev message written with
+     * commas, and with a question mark at the end of a question, gets the reading it gets as written.
+     */
+    @Test
+    void punctuationChangesNoReading() throws Exception {
+        Path file = Path.of("eval/understanding-dev.tsv");
+        List<String> differ = new ArrayList<>();
+        for (Reader.Example e : Reader.parseExamples(Files.readString(file), file.toString())) {
+            String spaced = e.text().strip();
+            String punctuated = spaced.replaceAll(" +", "，") + (spaced.endsWith("吗") ? "？" : "");
+            Reading plain = reader.read(spaced, embedder.apply(Reader.embedded(spaced)));
+            Reading typed = reader.read(punctuated, embedder.apply(Reader.embedded(punctuated)));
+            if (!plain.equals(typed)) {
+                differ.add(punctuated + " => " + typed + " (as written: " + plain + ")");
+            }
+        }
+        assertTrue(differ.isEmpty(), differ.size() + " messages read otherwise with punctuation:\n" + String.join("\n", differ));
     }
 
     private static ReaderScore score(Path file) throws Exception {

@@ -25,7 +25,7 @@ record ReaderScore(String file, int lines, int intent, int claims, int reason, i
         StringBuilder misses = new StringBuilder();
         for (Reader.Example x : lines) {
             String text = AS_READ.toMandarin(Script.simplified(x.text())); // as the service reads a message (homophones need the articles)
-            Reading r = reader.read(text, embed.apply(text));
+            Reading r = reader.read(text, embed.apply(Reader.embedded(text)));
             readings.add(r.intent() + "/" + r.kind() + "/" + r.reason() + "/" + r.unused());
             boolean intentRight = r.intent().name().equalsIgnoreCase(x.intent());
             if (intentRight) {

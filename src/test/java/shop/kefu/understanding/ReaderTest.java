@@ -56,7 +56,7 @@ class ReaderTest {
             "冰箱有点异响 还在保修期吗 | QUESTION | - | QUALITY | -",
             "屏幕碎了 维修要多少钱 | QUESTION | - | DAMAGED | -" })
     void readsWhatTheShopperSays(String text, String intent, String kind, String reason, String unused) {
-        Reading r = reader.read(text, embedder.apply(text));
+        Reading r = reader.read(text, embedder.apply(Reader.embedded(text)));
         assertEquals(intent, r.intent().name(), "intent");
         if (!"AFTERSALES_STATUS".equals(intent)) { // a status question may name the kind it asks about
             assertEquals(kind, r.kind() == null ? "-" : r.kind().name(), "kind");
@@ -75,7 +75,7 @@ class ReaderTest {
             "问一下 草莓烂了 蓝莓是好的 能退吗 | false", // a problem stated as such
             "才用了几天就坏了 | false" })
     void onlyAskingIsNotARequest(String text, boolean onlyAsks) {
-        Reading r = reader.read(text, embedder.apply(text));
+        Reading r = reader.read(text, embedder.apply(Reader.embedded(text)));
         if (onlyAsks) {
             assertEquals("QUESTION", r.intent().name(), r.toString());
             assertEquals(null, r.reason(), r.toString());
@@ -115,7 +115,7 @@ class ReaderTest {
             "要是 榴莲路上化了 咋办 | true | false",
             "价保是多少天 | true | false" })
     void aProblemStatedIsToldFromOneAskedAbout(String text, boolean question, boolean stated) {
-        Reading r = reader.read(text, embedder.apply(text));
+        Reading r = reader.read(text, embedder.apply(Reader.embedded(text)));
         assertEquals(question, r.question(), r.toString());
         assertEquals(stated, r.stated(), r.toString());
     }
