@@ -248,7 +248,7 @@ public class KnowledgeBase {
 
     /** Starts embedding a question on another core, for a {@link #search} of the same text soon after. */
     public void prefetch(String question) {
-        questions.prefetch(question);
+        questions.prefetch(QuestionText.plain(question));
     }
 
     /**
@@ -264,9 +264,9 @@ public class KnowledgeBase {
         return vectorsFor(texts);
     }
 
-    /** A shopper message's embedding: kept, computed ahead by {@link #prefetch}, or computed now. */
+    /** A shopper message's embedding, as {@link QuestionText} reads it: kept, computed ahead by {@link #prefetch}, or computed now. */
     public float[] vector(String question) {
-        return questions.apply(question).vector();
+        return questions.apply(QuestionText.plain(question)).vector();
     }
 
     /**

@@ -357,7 +357,8 @@ public final class KnowledgeIndex implements Closeable {
      * Embeds the question on this thread while another core analyses it and runs BM25, then fuses.
      * If no helper thread is free, the caller runs the BM25 part itself afterwards.
      */
-    public Result search(String question, int limit, Mode mode) {
+    public Result search(String asked, int limit, Mode mode) {
+        String question = QuestionText.plain(asked); // the text embedded, prefetched and masked for fillers alike
         if (mode == Mode.BM25) {
             return fuse(question, lexical(question, mode), null, limit, mode);
         }

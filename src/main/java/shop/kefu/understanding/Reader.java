@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import shop.kefu.knowledge.QuestionText;
 import shop.kefu.policy.ClaimKind;
 import shop.kefu.policy.ClaimReason;
 
@@ -157,18 +157,14 @@ public final class Reader {
         return out;
     }
 
-    /** Punctuation that separates the parts of a message, and runs of spaces (not "." : "1.8米"). */
-    private static final Pattern SEPARATORS = Pattern.compile("[，,。！!？?；;：:~～…、\\s]+");
-
     /**
-     * The text whose embedding {@link #read} takes: its separators written as one space, as the examples
-     * are written ("冰箱不制冷 想换货"). Shoppers type "冰箱不制冷，想换货？" as often, and an embedding moves
-     * with punctuation the examples never had: on the dev examples written with commas instead of spaces,
-     * 2 of 321 after-sales messages were read wrong that are read right as written (docs/understanding.md).
-     * The lexicon and the question cues read the text itself, punctuation and all.
+     * The text whose embedding {@link #read} takes: the message with its separators as spaces
+     * ({@link QuestionText}), as the examples are written ("冰箱不制冷 想换货"). On the dev examples written
+     * with commas instead of spaces, 2 of 321 after-sales messages were read wrong that are read right as
+     * written. The lexicon and the question cues read the text itself, punctuation and all.
      */
     public static String embedded(String text) {
-        return SEPARATORS.matcher(text).replaceAll(" ").strip();
+        return QuestionText.plain(text);
     }
 
     /** @param vector the embedding of {@link #embedded the message as the examples are written} */

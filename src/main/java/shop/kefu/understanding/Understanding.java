@@ -60,13 +60,9 @@ public class Understanding {
         LOG.infof("Understanding trained in %d ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /**
-     * @param vector the message's embedding, when the caller has it already (null: looked up); not used
-     *               when the message has punctuation, which the reader's examples are written without
-     */
+    /** @param vector the message's embedding ({@link KnowledgeBase#vector}), when the caller has it already (null: looked up) */
     public Reading read(String text, float[] vector) {
-        String plain = Reader.embedded(text);
-        return reader.read(text, vector != null && plain.equals(text.strip()) ? vector : kb.vector(plain));
+        return reader.read(text, vector != null ? vector : kb.vector(text));
     }
 
     /** Whether the text has a word of anger or complaint (markers.txt "anger"), not negated. */

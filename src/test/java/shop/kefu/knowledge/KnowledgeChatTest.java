@@ -53,6 +53,18 @@ class KnowledgeChatTest {
         }
     }
 
+    /** Typed with commas and a question mark, a question is answered as typed with spaces: the same article, as surely. */
+    @Test
+    void punctuationChangesNoAnswer() {
+        try (ChatClient c = shopper()) {
+            JsonNode spaced = ask(c, "草莓买多了 吃不完咋办");
+            JsonNode typed = ask(c, "草莓买多了，吃不完咋办？");
+            assertEquals("fresh-strawberry-storage", typed.at("/citations/0/articleId").asText(), typed.toString());
+            assertEquals(spaced.get("confidence").asDouble(), typed.get("confidence").asDouble(), 1e-6);
+            assertEquals(spaced.get("text").asText(), typed.get("text").asText());
+        }
+    }
+
     /** Cantonese grammar words (咗, 啲, 点样, 点解, 嚟) are read as Mandarin (dialect.txt); without that these were asked about or handed off. */
     @Test
     void understandsQuestionsInCantonese() {
