@@ -110,7 +110,7 @@ public class EmbeddedEngine implements TurnEngine {
         }
         // one search embeds the message (used by the understanding too) while BM25 runs beside it
         KnowledgeIndex.Result found = asked != null ? asked : kb.search(text, CANDIDATES);
-        Reading reading = understanding.read(text, found.vector());
+        Reading reading = understanding.read(text, found);
         Intent commanded = button.equals(replies.text("button.status")) ? Intent.AFTERSALES_STATUS : COMMANDS.get(button);
         boolean command = commanded != null;
         Intent intent = command ? commanded : reading.intent();

@@ -23,6 +23,31 @@ public record Fillers(List<String> phrases) {
         return new Fillers(phrases);
     }
 
+    /**
+     * The question without the filler phrases it starts or ends with, each a part of its own (a space
+     * after it at the start, before it at the end: {@link QuestionText} writes separators as spaces):
+     * "亲 在吗 草莓怎么放" is searched as "草莓怎么放", and "亲戚送的草莓" and "客服电话是多少" stay whole.
+     * The search embeds what is left: addressed as 亲, the dev questions were answered 7 points less often.
+     * All of it when nothing but fillers is left.
+     */
+    String trim(String plain) {
+        String t = plain;
+        boolean cut = true;
+        while (cut) {
+            cut = false;
+            for (String p : phrases) {
+                if (t.startsWith(p + " ")) {
+                    t = t.substring(p.length()).strip();
+                    cut = true;
+                } else if (t.endsWith(" " + p)) {
+                    t = t.substring(0, t.length() - p.length()).strip();
+                    cut = true;
+                }
+            }
+        }
+        return t.isEmpty() || phrases.contains(t) ? plain : t; // nothing asked but the fillers: all of it
+    }
+
     /** Which characters of the text belong to a filler phrase. */
     boolean[] mask(String text) {
         boolean[] out = new boolean[text.length()];

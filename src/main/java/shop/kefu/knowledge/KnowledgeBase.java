@@ -248,7 +248,7 @@ public class KnowledgeBase {
 
     /** Starts embedding a question on another core, for a {@link #search} of the same text soon after. */
     public void prefetch(String question) {
-        questions.prefetch(QuestionText.plain(question));
+        questions.prefetch(index.searched(question));
     }
 
     /**

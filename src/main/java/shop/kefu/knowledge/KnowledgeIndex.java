@@ -81,8 +81,11 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    /** {@code vector} is the question's embedding (null in BM25 mode), for callers that compare it with other texts. */
-    public record Result(List<Hit> hits, double confidence, Confidence.Features features, float[] vector) {
+    /**
+     * {@code vector} is the embedding (null in BM25 mode) of {@code searched}, the text the search read of the
+     * question ({@link KnowledgeIndex#searched}), for callers that compare it with other texts.
+     */
+    public record Result(List<Hit> hits, double confidence, Confidence.Features features, float[] vector, String searched) {
         public Hit top() {
             return hits.isEmpty() ? null : hits.get(0);
         }
@@ -122,6 +125,7 @@ public final class KnowledgeIndex implements Closeable {
     private final AtomicLong changes = new AtomicLong();
     private volatile Spelling spelling = new Spelling(-1, Homophones.none());
     private volatile Dialect dialect = Dialect.NONE;
+    private volatile Fillers fillers = Fillers.NONE;
     private volatile Confidence confidence = Confidence.DEFAULT;
     private volatile Fusion fusion = FUSION;
     /** Runs the BM25 half of searches beside the embedding; daemon threads, one per core. */
@@ -199,7 +203,13 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     public void setFillers(Fillers fillers) {
+        this.fillers = fillers;
         aspects.setFillers(fillers);
+    }
+
+    /** The text a {@link #search} reads of a question: {@link QuestionText plain}, without {@link Fillers#trim fillers} around it. */
+    public String searched(String asked) {
+        return fillers.trim(QuestionText.plain(asked));
     }
 
     /** For the eval command, which compares fusions and fits the confidence model. */
@@ -358,7 +368,7 @@ public final class KnowledgeIndex implements Closeable {
      * If no helper thread is free, the caller runs the BM25 part itself afterwards.
      */
     public Result search(String asked, int limit, Mode mode) {
-        String question = QuestionText.plain(asked); // the text embedded, prefetched and masked for fillers alike
+        String question = searched(asked); // the text embedded, prefetched and masked for fillers alike
         if (mode == Mode.BM25) {
             return fuse(question, lexical(question, mode), null, limit, mode);
         }
@@ -430,7 +440,7 @@ public final class KnowledgeIndex implements Closeable {
                 .limit(Math.max(limit, 2))
                 .toList();
         if (hits.isEmpty()) {
-            return new Result(List.of(), 0, Confidence.Features.NONE, vector);
+            return new Result(List.of(), 0, Confidence.Features.NONE, vector, question);
         }
         Hit top = hits.get(0);
         double next = hits.size() > 1 ? hits.get(1).score() : 0;
@@ -458,7 +468,7 @@ public final class KnowledgeIndex implements Closeable {
                 mode == Mode.EMBEDDINGS || idfAll == 0 ? 0 : idfCovered / idfAll,
                 mode == Mode.EMBEDDINGS || idfBeyond == 0 ? 1 : idfBeyondCovered / idfBeyond,
                 embedded == null ? 0 : aspects.unmatched(question, embedded.tokens(), top.article(), articles.size()));
-        return new Result(hits.subList(0, Math.min(limit, hits.size())), confidence.of(features), features, vector);
+        return new Result(hits.subList(0, Math.min(limit, hits.size())), confidence.of(features), features, vector, question);
     }
 
     /** Article id to BM25 rank (1 = best); raw scores go to {@code scores}. */

@@ -18,6 +18,7 @@ import shop.kefu.knowledge.ArticleFiles;
 import shop.kefu.knowledge.FolderImported;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeConfig;
+import shop.kefu.knowledge.KnowledgeIndex;
 import shop.kefu.policy.ClaimReason;
 
 /**
@@ -60,9 +61,13 @@ public class Understanding {
         LOG.infof("Understanding trained in %d ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** @param vector the message's embedding ({@link KnowledgeBase#vector}), when the caller has it already (null: looked up) */
-    public Reading read(String text, float[] vector) {
-        return reader.read(text, vector != null ? vector : kb.vector(text));
+    /**
+     * @param found the search of this message, when the caller has it (null: none); its vector is the
+     *              reader's when the search read the message as the reader does (no filler cut off around it)
+     */
+    public Reading read(String text, KnowledgeIndex.Result found) {
+        boolean same = found != null && found.vector() != null && Reader.embedded(text).equals(found.searched());
+        return reader.read(text, same ? found.vector() : kb.vector(text));
     }
 
     /** Whether the text has a word of anger or complaint (markers.txt "anger"), not negated. */

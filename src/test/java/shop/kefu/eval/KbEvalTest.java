@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import shop.kefu.knowledge.ArticleFiles;
 import shop.kefu.knowledge.Confidence;
@@ -62,24 +64,28 @@ class KbEvalTest {
     }
 
     /**
-     * A question typed with punctuation finds what it finds typed with spaces, as surely: every dev question
-     * with its spaces written as commas and a question mark at its end (typed so, the right article came
-     * first for 1.5 points fewer of them before the search read separators as spaces).
+     * A question finds what it finds as written, as surely, however it is typed around its words: every dev
+     * question with its spaces written as commas and a question mark at its end, addressed as 亲, with an
+     * emoji or 哈哈 after it. Before the search read separators as spaces and left these out, the right
+     * article came first for 1.5 points fewer with punctuation, and 7 to 13 points fewer were answered
+     * addressed as 亲 or with 哈哈 (docs/knowledge.md).
      */
-    @Test
-    void punctuationChangesNoAnswer() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "，|？", "亲，|", "|😭", "|哈哈" })
+    void howAQuestionIsTypedChangesNoAnswer(String typing) {
+        String[] around = typing.split("\\|", -1);
         List<String> differ = new ArrayList<>();
         for (DevSet.Case c : dev.cases()) {
-            String spaced = c.question().strip();
-            String typed = spaced.replaceAll(" +", "，") + "？";
-            KnowledgeIndex.Result a = index.search(spaced, 3);
+            String written = c.question().strip();
+            String typed = around[0].equals("，") ? written.replaceAll(" +", "，") + around[1] : around[0] + written + around[1];
+            KnowledgeIndex.Result a = index.search(written, 3);
             KnowledgeIndex.Result b = index.search(typed, 3);
             if (!a.hits().stream().map(h -> h.article().id()).toList().equals(b.hits().stream().map(h -> h.article().id()).toList())
                     || Math.abs(a.confidence() - b.confidence()) > 1e-9) {
                 differ.add(typed);
             }
         }
-        assertTrue(differ.isEmpty(), differ.size() + " questions found otherwise with punctuation: " + differ);
+        assertTrue(differ.isEmpty(), differ.size() + " questions found otherwise: " + differ);
     }
 
     @Test

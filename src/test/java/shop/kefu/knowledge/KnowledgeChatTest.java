@@ -53,15 +53,17 @@ class KnowledgeChatTest {
         }
     }
 
-    /** Typed with commas and a question mark, a question is answered as typed with spaces: the same article, as surely. */
+    /** Typed with punctuation, addressed as 亲, with an emoji: a question is answered as written, the same article as surely. */
     @Test
-    void punctuationChangesNoAnswer() {
+    void howAQuestionIsTypedChangesNoAnswer() {
         try (ChatClient c = shopper()) {
-            JsonNode spaced = ask(c, "草莓买多了 吃不完咋办");
-            JsonNode typed = ask(c, "草莓买多了，吃不完咋办？");
-            assertEquals("fresh-strawberry-storage", typed.at("/citations/0/articleId").asText(), typed.toString());
-            assertEquals(spaced.get("confidence").asDouble(), typed.get("confidence").asDouble(), 1e-6);
-            assertEquals(spaced.get("text").asText(), typed.get("text").asText());
+            JsonNode written = ask(c, "草莓买多了 吃不完咋办");
+            for (String typed : new String[] { "草莓买多了，吃不完咋办？", "亲，草莓买多了吃不完咋办😭" }) {
+                JsonNode reply = ask(c, typed);
+                assertEquals("fresh-strawberry-storage", reply.at("/citations/0/articleId").asText(), reply.toString());
+                assertEquals(written.get("confidence").asDouble(), reply.get("confidence").asDouble(), 1e-6, typed);
+                assertEquals(written.get("text").asText(), reply.get("text").asText());
+            }
         }
     }
 

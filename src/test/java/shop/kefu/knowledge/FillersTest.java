@@ -1,0 +1,29 @@
+package shop.kefu.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the search reads of a question typed around its words (knowledge-base/fillers.txt, QuestionText). */
+class FillersTest {
+
+    private static final Fillers FILLERS = Fillers.parse("你好, 亲, 在吗, 客服, 谢谢, 请问");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "亲，在吗？草莓怎么放 | 草莓怎么放",
+            "你好 请问 草莓怎么放 谢谢 | 草莓怎么放",
+            "草莓怎么放😭😭 | 草莓怎么放",
+            "草莓怎么放哈哈哈 | 草莓怎么放",
+            "冰箱买1.8米的还是2米的？ | 冰箱买1.8米的还是2米的",
+            // a filler inside a word, or one that is not a part of its own, stays
+            "亲戚送的草莓怎么放 | 亲戚送的草莓怎么放",
+            "客服电话是多少 | 客服电话是多少",
+            "哈密瓜怎么挑 | 哈密瓜怎么挑",
+            // nothing but fillers: all of it
+            "你好，在吗 | 你好 在吗" })
+    void aQuestionIsReadWithoutWhatIsTypedAroundIt(String typed, String searched) {
+        assertEquals(searched, FILLERS.trim(QuestionText.plain(typed)));
+    }
+}
