@@ -13,13 +13,19 @@ import java.util.regex.Pattern;
  */
 public final class QuestionText {
 
-    /** Separators, symbols (emoji are symbols, with their joiners and variation selectors), laughter. */
-    private static final Pattern SEPARATORS = Pattern.compile("([，,。！!？?；;：:~～…、\\s\\p{So}\\p{Sk}\\x{200D}\\x{FE0F}]|([哈呵嘿嘻])\\2+)+");
+    private static final Pattern SEPARATORS = Pattern.compile("[，,。！!？?；;：:~～…、\\s]+");
+    /** Symbols (emoji are symbols, with their joiners and variation selectors) and laughter ("哈哈", "呵呵呵"). */
+    private static final Pattern MOOD = Pattern.compile("([\\p{So}\\p{Sk}\\x{200D}\\x{FE0F}]|([哈呵嘿嘻])\\2+)+");
 
     private QuestionText() {
     }
 
     public static String plain(String text) {
-        return SEPARATORS.matcher(text).replaceAll(" ").strip();
+        return SEPARATORS.matcher(withoutMood(text)).replaceAll(" ").strip();
+    }
+
+    /** The text with its emoji and laughter as spaces: how the shopper feels, not what they say. */
+    public static String withoutMood(String text) {
+        return MOOD.matcher(text).replaceAll(" ");
     }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import shop.kefu.knowledge.QuestionText;
+
 /**
  * Reads one message the way the classifier needs it: clauses, the clause that carries the point after
  * a contrast ("东西是好的，就是不想要了"), lexicon words and whether each is negated ("不是质量问题",
@@ -74,9 +76,12 @@ final class Text {
                 || c.endsWith("么") && !c.endsWith("什么") && !c.endsWith("怎么") || c.length() > 1 && c.endsWith("不");
     }
 
-    /** Full-width forms to half-width, lower case, runs of spaces to one. */
+    /** Full-width forms to half-width, lower case, emoji and laughter out, runs of spaces to one. */
     static String normalise(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        // emoji and laughter read as a space: left in, they end a message instead of its words ("外机呢😭"
+        // no longer closed on 呢, "退钱哈哈" on 退钱; ReaderEvalTest)
+        String t = QuestionText.withoutMood(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+        return t.strip().replaceAll("\\s+", " ");
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import shop.kefu.knowledge.Embedder;
 
@@ -50,23 +52,25 @@ class ReaderEvalTest {
     }
 
     /**
-     * Shoppers who type punctuation are read as those who type spaces: every dev message written with
-     * commas, and with a question mark at the end of a question, gets the reading it gets as written.
+     * Shoppers who type punctuation, emoji or laughter are read as those who type spaces: every dev message
+     * written with commas (and a question mark at the end of a question), or with an emoji or 哈哈 after
+     * it, gets the reading it gets as written.
      */
-    @Test
-    void punctuationChangesNoReading() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "，", "😭", "哈哈" })
+    void howAMessageIsTypedChangesNoReading(String typing) throws Exception {
         Path file = Path.of("eval/understanding-dev.tsv");
         List<String> differ = new ArrayList<>();
         for (Reader.Example e : Reader.parseExamples(Files.readString(file), file.toString())) {
             String spaced = e.text().strip();
-            String punctuated = spaced.replaceAll(" +", "，") + (spaced.endsWith("吗") ? "？" : "");
+            String punctuated = typing.equals("，") ? spaced.replaceAll(" +", "，") + (spaced.endsWith("吗") ? "？" : "") : spaced + typing;
             Reading plain = reader.read(spaced, embedder.apply(Reader.embedded(spaced)));
             Reading typed = reader.read(punctuated, embedder.apply(Reader.embedded(punctuated)));
             if (!plain.equals(typed)) {
                 differ.add(punctuated + " => " + typed + " (as written: " + plain + ")");
             }
         }
-        assertTrue(differ.isEmpty(), differ.size() + " messages read otherwise with punctuation:\n" + String.join("\n", differ));
+        assertTrue(differ.isEmpty(), differ.size() + " messages read otherwise:\n" + String.join("\n", differ));
     }
 
     private static ReaderScore score(Path file) throws Exception {
