@@ -47,8 +47,9 @@ public class KnowledgeResource {
     }
 
     /**
-     * @param readAs the query as searched, with dialect words read as Mandarin ({@link Dialect}) and product words typed as
-     *               homophones put back ({@link Homophones})
+     * @param readAs the query as searched, with dialect words read as Mandarin ({@link Dialect}), product words typed as
+     *               homophones put back ({@link Homophones}) and without what is typed around its words
+     *               ({@link KnowledgeIndex#searched})
      * @param action what the bot would do with this question: {@code answer}, {@code clarify} or {@code handoff}
      */
     public record SearchResponse(String query, String readAs, double confidence, boolean wouldAnswer, String action, List<SearchHit> hits) {
@@ -143,7 +144,7 @@ public class KnowledgeResource {
         String read = kb.spelled(q.strip()); // what the chat would read, so an editor sees why a result came
         KnowledgeIndex.Result r = kb.search(read, n);
         KnowledgeConfig.Action action = config.action(r);
-        return new SearchResponse(q, read, round(r.confidence()), action == KnowledgeConfig.Action.ANSWER, action.name().toLowerCase(Locale.ROOT),
+        return new SearchResponse(q, r.searched(), round(r.confidence()), action == KnowledgeConfig.Action.ANSWER, action.name().toLowerCase(Locale.ROOT),
                 r.hits().stream().map(h -> new SearchHit(h.article().id(), h.article().title(), h.article().category(),
                         round(h.score()), round(h.cosine()), h.bm25Rank(), h.knnRank())).toList());
     }

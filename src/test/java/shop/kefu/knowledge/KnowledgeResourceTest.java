@@ -81,6 +81,9 @@ class KnowledgeResourceTest {
         // an editor sees the question as the chat reads it: a product word typed as its homophone put back
         given().auth().oauth2(editor()).queryParam("q", "洗晚机不出水").get("/api/kb/search").then().statusCode(200)
                 .body("query", equalTo("洗晚机不出水")).body("readAs", equalTo("洗碗机不出水"));
+        // and without what is typed around its words
+        given().auth().oauth2(editor()).queryParam("q", "亲，洗晚机不出水？😭").get("/api/kb/search").then().statusCode(200)
+                .body("readAs", equalTo("洗碗机不出水"));
     }
 
     @Test
