@@ -12,6 +12,7 @@ import shop.kefu.aftersales.AfterSalesTools;
 import shop.kefu.aftersales.Order;
 import shop.kefu.knowledge.KnowledgeBase;
 import shop.kefu.knowledge.KnowledgeIndex;
+import shop.kefu.knowledge.QuestionText;
 import shop.kefu.privacy.PersonalData;
 import shop.kefu.understanding.Intent;
 import shop.kefu.understanding.ItemMatcher;
@@ -70,10 +71,15 @@ public class EmbeddedEngine implements TurnEngine {
     @Override
     public void prepare(String text) {
         String question = kb.spelled(text.strip()); // the text respond() will read and search
-        if (!question.isEmpty() && !HUMAN.matcher(question).find() && !GREETING.matcher(question).matches()
-                && !THANKS.matcher(question).matches()) {
+        if (!question.isEmpty() && !HUMAN.matcher(question).find() && !smallTalk(question)) {
             kb.prefetch(question);
         }
+    }
+
+    /** A greeting or thanks answered without a search, read without punctuation and emoji ("谢谢😊"). */
+    private static boolean smallTalk(String text) {
+        String plain = QuestionText.plain(text);
+        return GREETING.matcher(plain).matches() || THANKS.matcher(plain).matches();
     }
 
     @Override
@@ -102,10 +108,10 @@ public class EmbeddedEngine implements TurnEngine {
             }
             state = DialogState.FRESH; // a new question in the middle of a request: answered, the request left
         }
-        if (GREETING.matcher(text).matches()) {
+        if (GREETING.matcher(QuestionText.plain(text)).matches()) { // "你好😊"
             return quick(replies.text("greeting.again"), state);
         }
-        if (THANKS.matcher(text).matches()) {
+        if (THANKS.matcher(QuestionText.plain(text)).matches()) {
             return quick(replies.text("thanks"), state);
         }
         // one search embeds the message (used by the understanding too) while BM25 runs beside it

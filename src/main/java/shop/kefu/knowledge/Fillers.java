@@ -3,6 +3,7 @@ package shop.kefu.knowledge;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Words around a question that ask nothing of an article (knowledge-base/fillers.txt: greetings,
@@ -13,6 +14,11 @@ import java.util.List;
 public record Fillers(List<String> phrases) {
 
     public static final Fillers NONE = new Fillers(List.of());
+    /**
+     * Fillers a question may also ask about, never cut off: "怎么联系 客服", "客服 几点下班" (the aspect
+     * match still leaves them out, as it does every filler).
+     */
+    private static final Set<String> ASKED_ABOUT = Set.of("客服");
 
     /** Comma- or line-separated phrases; lines starting with # are comments. */
     public static Fillers parse(String text) {
@@ -36,6 +42,9 @@ public record Fillers(List<String> phrases) {
         while (cut) {
             cut = false;
             for (String p : phrases) {
+                if (ASKED_ABOUT.contains(p)) {
+                    continue;
+                }
                 if (t.startsWith(p + " ")) {
                     t = t.substring(p.length()).strip();
                     cut = true;

@@ -248,7 +248,12 @@ public class KnowledgeBase {
 
     /** Starts embedding a question on another core, for a {@link #search} of the same text soon after. */
     public void prefetch(String question) {
-        questions.prefetch(index.searched(question));
+        String searched = index.searched(question);
+        questions.prefetch(searched);
+        String plain = QuestionText.plain(question);
+        if (!plain.equals(searched)) { // fillers cut off: the understanding embeds the message with them (vector)
+            questions.prefetch(plain);
+        }
     }
 
     /**

@@ -13,15 +13,21 @@ import java.util.regex.Pattern;
  */
 public final class QuestionText {
 
-    private static final Pattern SEPARATORS = Pattern.compile("[，,。！!？?；;：:~～…、\\s]+");
-    /** Symbols (emoji are symbols, with their joiners and variation selectors) and laughter ("哈哈", "呵呵呵"). */
-    private static final Pattern MOOD = Pattern.compile("([\\p{So}\\p{Sk}\\x{200D}\\x{FE0F}]|([哈呵嘿嘻])\\2+)+");
+    /** Separators; "~" and ":" only when not between digits ("2~8℃", "10:30" say a range and a time). */
+    private static final Pattern SEPARATORS = Pattern.compile("([，,。！!？?；;…、\\s]|(?<![0-9])[~～:：]|[~～:：](?![0-9]))+");
+    /**
+     * Emoji (pictographs, with their skin tones, joiners and variation selectors) and laughter ("哈哈",
+     * "呵呵呵"). Pictographs only, not every symbol: ℃, ㎡ and ¥ say something ("冷藏2~8℃能放几天").
+     */
+    private static final Pattern MOOD = Pattern.compile("([\\p{IsExtended_Pictographic}\\x{1F3FB}-\\x{1F3FF}\\x{200D}\\x{FE0F}]|([哈呵嘿嘻])\\2+)+");
 
     private QuestionText() {
     }
 
+    /** The text as read; the text itself, stripped, when that leaves nothing ("👍", "哈哈哈" say only that). */
     public static String plain(String text) {
-        return SEPARATORS.matcher(withoutMood(text)).replaceAll(" ").strip();
+        String plain = SEPARATORS.matcher(withoutMood(text)).replaceAll(" ").strip();
+        return plain.isEmpty() ? text.strip() : plain;
     }
 
     /** The text with its emoji and laughter as spaces: how the shopper feels, not what they say. */

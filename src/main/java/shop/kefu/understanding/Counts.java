@@ -26,18 +26,26 @@ final class Counts {
             "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百半]+)多?(个|箱|盒|袋|瓶|斤|件|只|包|份|罐|桶|把|张|台|根|颗|串|条|双|套|提|听|支|枚|粒|棵|扎|板|样|种|穗|公斤|千克|kg)");
     /**
      * Besides an arrival (markers.txt, arrived), what the count that came may follow directly: only so many
-     * there ("只有8个", "才6袋", "就三种"). The count must still end its clause: "就一个不亮" is one faulty.
+     * there ("只有8个", "才6袋", "就三种"). The count must still end its clause: "就一个不亮" is one faulty;
+     * and 才 or 就 right after 的 picks some of the goods out ("软的就3个"), it does not count what came.
      */
     private static final List<String> ONLY = List.of("只有", "才", "就");
-    /** A verb of coming between the "only" and the count ("才到一台", "就来了两箱"). */
-    private static final Pattern ONLY_VERB = Pattern.compile("(到|来|发|寄|送|收到)了?$");
-    /** What may end the clause after the count that came: nothing, or a particle ("就到了一箱啊"). */
-    private static final Pattern CLAUSE_END = Pattern.compile("^[多了呢啊呀吧嘛哦啦的]*([，,。.！!？?；;~～… ]|$)");
+    /**
+     * A verb of arriving between the "only" and the count ("才到一台", "就来了两箱"); not of sending: "才发一台"
+     * may still be followed by the rest, and "买三箱就送一箱" is a promotion.
+     */
+    private static final Pattern ONLY_VERB = Pattern.compile("(到|来|收到)了?$");
+    /**
+     * What may end the clause after the count that came: nothing, or a particle ("就到了一箱啊"); not 吧, which
+     * asks for that many ("就来一个吧").
+     */
+    private static final Pattern CLAUSE_END = Pattern.compile("^[多了呢啊呀嘛哦啦的]*([，,。.！!？?；;~～… ]|$)");
     /**
      * After a count, what makes it a pack size rather than how many came ("10斤一袋的", "5斤装", "5斤那种"):
      * two pack sizes are other goods, not fewer of them.
      */
     private static final Pattern PACK = Pattern.compile("^(的?一[个箱盒袋瓶包罐桶提]|装|的?那种|的?那款|的?规格)");
+    private static final Pattern SAME = Pattern.compile("一[样种]");
     /** After a count, what makes it a time ("两个月", "三个多星期"): how long ago, not how many. */
     private static final Pattern TIME = Pattern.compile("^多?(月|星期|礼拜|小时|钟头|工作日)");
 
@@ -75,9 +83,9 @@ final class Counts {
         if (!CLAUSE_END.matcher(after).find()) {
             return null;
         }
-        String beforeVerb = ONLY_VERB.matcher(before).replaceFirst(""); // "才到一台", "只来两箱"
+        String beforeVerb = ONLY_VERB.matcher(before).replaceFirst(""); // "才到一台", "就来了两箱"
         for (String only : ONLY) {
-            if (beforeVerb.endsWith(only)) {
+            if (beforeVerb.endsWith(only) && !beforeVerb.endsWith("的" + only)) {
                 return before.substring(beforeVerb.length() - only.length());
             }
         }
@@ -90,7 +98,8 @@ final class Counts {
         while (m.find()) {
             double v = value(m.group(1));
             String after = text.substring(m.end());
-            if (v > 0 && !PACK.matcher(after).find() && !TIME.matcher(after).find()) {
+            // 一样 and 一种 say "the same" and "a kind of" as often as one of a set
+            if (v > 0 && !PACK.matcher(after).find() && !TIME.matcher(after).find() && !SAME.matcher(m.group()).matches()) {
                 out.add(new Quantity(v, m.group(2), m.start(), m.group()));
             }
         }

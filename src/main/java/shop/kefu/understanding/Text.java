@@ -27,8 +27,11 @@ final class Text {
             "哪天", "哪个", "哪种", "几号", "来着", "怎样");
     /** 多少 asking how many ("价保是多少天"), not 多多少少, 没多少 (hardly any) or 多少有点 (somewhat). */
     private static final Pattern HOW_MANY = Pattern.compile("(?<![多没])多少(?![少有])");
-    /** A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹); weights and counts say how much came, not what. */
-    private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)");
+    /**
+     * A size that tells goods apart (1.5米, 55寸, 3l, 1.5匹, 一米八); weights and counts say how much came, not
+     * what.
+     */
+    private static final Pattern SIZE = Pattern.compile("[0-9][0-9.]*(米|寸|升|l|码|cm|匹|瓦|w)|[一两二三]米[一二三四五六七八九]?");
     /** "不是说好两天到吗", "不是说好包邮的吗": what was promised, recalled as a question that asks nothing. */
     private static final Pattern REPROACH = Pattern.compile("(?<!是)(不是说好?|不是讲好?|不是写着|说好的?不是)[^吗嘛?]*[吗嘛]");
     /** What may close a clause after a gone word ("遥控器没有啦"), and stand before it ("压根就没有", "一颗都没有"). */
@@ -45,11 +48,14 @@ final class Text {
     /** Characters between the ordered and the came marker, and after the came marker, that name the goods. */
     private static final int SWAP_REACH = 10;
     /**
-     * Asking to change to another size or colour ("想换个1米8的", "换成白色"): after 换, at most two of 个/成/一/
-     * 为/到/更 and then a size or a colour. Other goods wanted, nothing wrong with these; "换个好的", "换个新的"
-     * name no variant and say nothing of why.
+     * Asking to change to another size or colour ("想换个1米8的", "换成一个白色的", "换一张两米的"): after 换, one of
+     * 成/为/到, a measure word (with 一 or not) and 更, each or none, then a size, a comparative or a colour.
+     * Other goods wanted, nothing wrong with these; "换个好的", "换个新的" name no variant and say nothing of why.
      */
-    private static final Pattern TO_VARIANT = Pattern.compile("换[个成一为到更]{0,2}");
+    private static final Pattern TO_VARIANT = Pattern.compile("换[成为到]?(一?[个张台款件套])?更?");
+    /** A size in digits or Chinese numerals, with the units shoppers type ("1米8", "两米", "65英寸", "1.5p"). */
+    private static final Pattern VARIANT_SIZE = Pattern.compile("^([0-9][0-9.]*|[一二两三四五六七八九十]+)(米|英寸|寸|升|l|码|cm|m|匹|p|瓦|w)");
+    /** Bigger or smaller, by how much or by a size step (大一点, 小一号, 大一码) or plainly (大的). */
     private static final Pattern COMPARATIVE = Pattern.compile("^(大|小|长|短|高|矮|宽|窄)(一|1)?(点|些|号|码|寸|的)");
     /** Words after which a negation no longer reaches: "用了没几天就坏了" says it broke. */
     private static final String NEGATION_STOPS = "就才又要却";
@@ -354,7 +360,7 @@ final class Text {
         Matcher m = TO_VARIANT.matcher(text);
         while (m.find()) {
             String rest = text.substring(m.end());
-            if (SIZE.matcher(rest).lookingAt() || COMPARATIVE.matcher(rest).find() || lexicon.delivery().colours().stream().anyMatch(rest::startsWith)) {
+            if (VARIANT_SIZE.matcher(rest).find() || COMPARATIVE.matcher(rest).find() || lexicon.delivery().colours().stream().anyMatch(rest::startsWith)) {
                 return m.group();
             }
         }

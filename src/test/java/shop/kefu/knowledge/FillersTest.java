@@ -21,8 +21,13 @@ class FillersTest {
             "亲戚送的草莓怎么放 | 亲戚送的草莓怎么放",
             "客服电话是多少 | 客服电话是多少",
             "哈密瓜怎么挑 | 哈密瓜怎么挑",
+            "怎么联系，客服？ | 怎么联系 客服",
+            "冷藏2~8℃能放几天 | 冷藏2~8℃能放几天",
+            "10:30前下单当天发吗 | 10:30前下单当天发吗",
             // nothing but fillers: all of it
-            "你好，在吗 | 你好 在吗" })
+            "你好，在吗 | 你好 在吗",
+            "👍 | 👍",
+            "哈哈哈 | 哈哈哈" })
     void aQuestionIsReadWithoutWhatIsTypedAroundIt(String typed, String searched) {
         assertEquals(searched, FILLERS.trim(QuestionText.plain(typed)));
     }

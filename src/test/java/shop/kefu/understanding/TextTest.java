@@ -38,6 +38,7 @@ class TextTest {
             "番茄烂了 | reason | spoiled",
             "我点的是菠菜 送来的是油麦菜 | reason | wrong_item",
             "买的1.8米的床 来的1.5米 | reason | wrong_item",
+            "买的一米八的床 送来的是一米五的 | reason | wrong_item",
             // the same goods, a kind of what was ordered, a count, a courier, a state: no other goods came
             "我买的菠菜 送来的菠菜全烂了 | reason | spoiled",
             "我买的猕猴桃 送来的果子都烂了 | reason | spoiled",
@@ -55,12 +56,20 @@ class TextTest {
             "空调才到一台 说好两台 | reason | missing",
             "说好五样菜 就三样 | reason | missing",
             "买了三箱 才一箱是好的 | reason | -",
+            // not a shortfall: asking for fewer, a promotion, some of the goods picked out, the rest maybe still coming, "the same"
+            "两箱太多了 就来一个吧 | reason | -",
+            "买三箱就送一箱吗 | reason | -",
+            "买了10个桃子 软的就3个 | reason | -",
+            "买了两台 才发一台 | reason | -",
+            "两样东西看着就一样 | reason | -",
             // another size or colour wanted is no reason, unless a problem is stated; a better or new one says nothing
             "床想换个1.8米的 | reason | no_reason",
             "想换成灰色的 | reason | no_reason",
             "能换个大一点的吗 | reason | no_reason",
             "坏了 想换个白色的 | reason | quality",
             "换个新的 | reason | -",
+            "床想换成一米八的 | reason | no_reason",
+            "能给我换成一个大一点的吗 | reason | no_reason",
             "给我换个好的 | reason | -",
             // two counts that say no shortfall: more came, one kept, one of them with a problem, both came, prices
             "我只买了一箱 怎么发了两箱 | reason | -",
