@@ -108,10 +108,11 @@ public class EmbeddedEngine implements TurnEngine {
             }
             state = DialogState.FRESH; // a new question in the middle of a request: answered, the request left
         }
-        if (GREETING.matcher(QuestionText.plain(text)).matches()) { // "你好😊"
+        String plain = QuestionText.plain(text); // "你好😊", "谢谢！"
+        if (GREETING.matcher(plain).matches()) {
             return quick(replies.text("greeting.again"), state);
         }
-        if (THANKS.matcher(QuestionText.plain(text)).matches()) {
+        if (THANKS.matcher(plain).matches()) {
             return quick(replies.text("thanks"), state);
         }
         // one search embeds the message (used by the understanding too) while BM25 runs beside it
