@@ -62,14 +62,18 @@ final class History {
             return this;
         }
 
-        /** Went to a human at handoffAt (reason), answered and resolved after the given minutes (null: not yet). */
+        /**
+         * Went to a human at handoffAt (reason), answered and resolved after the given minutes (null: not yet).
+         * Without an agent it is still waiting: a conversation with an agent always names one (the presence
+         * sweep failed on one that did not).
+         */
         Conv human(String reason, Long replyMinutes, Long resolveMinutes, String agentId, String agentName, Integer rating) {
             OffsetDateTime handoffAt = created.plusMinutes(1);
             run("UPDATE conversation SET handoff_reason = ?, handoff_at = ?, first_agent_reply_at = ?, resolved_at = ?, agent_id = ?,"
                     + " agent_name = ?, rating = ?, state = ? WHERE id = ?", reason, handoffAt,
                     replyMinutes == null ? null : handoffAt.plusMinutes(replyMinutes),
                     resolveMinutes == null ? null : handoffAt.plusMinutes(resolveMinutes), agentId, agentName, rating,
-                    resolveMinutes == null ? "WITH_AGENT" : "CLOSED", id);
+                    resolveMinutes != null ? "CLOSED" : agentId != null ? "WITH_AGENT" : "WAITING_FOR_AGENT", id);
             return this;
         }
 
