@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Words around a question that ask nothing of an article (knowledge-base/fillers.txt: greetings,
@@ -11,22 +12,28 @@ import java.util.Set;
  * polite question reads as one about something the article never mentions, and is asked about instead
  * of answered. A short, closed class of words, so a list: the signal itself stays learned.
  */
-public record Fillers(List<String> phrases) {
+public record Fillers(List<String> phrases, Set<String> askedAbout) {
 
-    public static final Fillers NONE = new Fillers(List.of());
+    public static final Fillers NONE = new Fillers(List.of(), Set.of());
     /**
-     * Fillers a question may also ask about, never cut off: "怎么联系 客服", "客服 几点下班" (the aspect
-     * match still leaves them out, as it does every filler).
+     * Marks a filler that a question may also ask about ("怎么联系 客服", "客服 几点下班"): {@link #trim}
+     * never cuts it off, while the aspect match still leaves it out, as it does every filler.
      */
-    private static final Set<String> ASKED_ABOUT = Set.of("客服");
+    static final String ASKED_ABOUT = "*";
 
-    /** Comma- or line-separated phrases; lines starting with # are comments. */
+    /** Comma- or line-separated phrases, {@link #ASKED_ABOUT} after those never cut off; lines starting with # are comments. */
     public static Fillers parse(String text) {
-        List<String> phrases = text.lines().filter(l -> !l.strip().startsWith("#"))
+        List<String> written = text.lines().filter(l -> !l.strip().startsWith("#"))
                 .flatMap(l -> Arrays.stream(l.split("[,，]")))
-                .map(String::strip).filter(p -> !p.isEmpty()).distinct()
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        Set<String> askedAbout = written.stream().filter(p -> p.endsWith(ASKED_ABOUT)).map(Fillers::bare).collect(Collectors.toSet());
+        List<String> phrases = written.stream().map(Fillers::bare).filter(p -> !p.isEmpty()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        return new Fillers(phrases);
+        return new Fillers(phrases, Set.copyOf(askedAbout));
+    }
+
+    private static String bare(String phrase) {
+        return phrase.endsWith(ASKED_ABOUT) ? phrase.substring(0, phrase.length() - ASKED_ABOUT.length()).strip() : phrase;
     }
 
     /**
@@ -42,7 +49,7 @@ public record Fillers(List<String> phrases) {
         while (cut) {
             cut = false;
             for (String p : phrases) {
-                if (ASKED_ABOUT.contains(p)) {
+                if (askedAbout.contains(p)) {
                     continue;
                 }
                 if (t.startsWith(p + " ")) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * Groups of words shoppers use for the same thing (烂了/坏了/变质). A question containing one word of a
  * group also searches for the others. Substring matching, because Chinese has no spaces to split on.
  *
- * <p>Product words also know what is broader than them (牛排 under 肉, 书桌 under 家具): an article
+ * <p>Product words also know what is broader than them, at any depth (牛排 under 肉, 书桌 under 家具): an article
  * about the broader thing covers a question about the narrower one, which {@link #covering} tells the
  * confidence model. Broader words never expand a search: 家具 would search for every piece.
  */
@@ -81,13 +81,18 @@ public final class Synonyms {
      * One-character words are left out: as substrings they would match too much.
      */
     public static Synonyms products(String text) {
-        List<List<String>> groups = new ArrayList<>();
-        List<Narrower> narrower = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         for (String line : text.split("\\R")) {
             String[] p = line.split("\t");
-            if (line.startsWith("#") || p.length != 4) {
-                continue;
+            if (!line.startsWith("#") && p.length == 4) {
+                rows.add(p);
             }
+        }
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        rows.forEach(p -> parents.putIfAbsent(p[1].strip(), p[2].strip()));
+        List<List<String>> groups = new ArrayList<>();
+        List<Narrower> narrower = new ArrayList<>();
+        for (String[] p : rows) {
             List<String> names = new ArrayList<>();
             for (String w : (p[1] + "," + p[3]).split("[,，、]")) {
                 if (!w.isBlank() && !names.contains(w.strip())) {
@@ -95,9 +100,10 @@ public final class Synonyms {
                 }
             }
             String parent = p[2].strip();
+            // every level up: an article on 小家电 covers a toothbrush, listed under 个护电器 under 小家电
             List<String> broader = new ArrayList<>();
-            if (!"-".equals(parent)) {
-                broader.add(parent);
+            for (String up = parent; !"-".equals(up) && up != null && !broader.contains(up); up = parents.get(up)) {
+                broader.add(up);
             }
             String category = CATEGORY_WORDS.get(p[0].strip());
             if (category != null) {

@@ -13,7 +13,10 @@ class SynonymsTest {
             "fresh\t牛排\t肉\t牛排, 西冷, 菲力",
             "fresh\t草莓\t水果\t草莓, 莓子",
             "fresh\t蓝莓\t水果\t蓝莓, 蓝梅",
-            "furniture\t书桌\t桌子\t书桌, 写字台"));
+            "furniture\t书桌\t桌子\t书桌, 写字台",
+            "appliance\t小家电\t-\t小家电, 小电器",
+            "appliance\t个护电器\t小家电\t个护电器",
+            "appliance\t电动牙刷\t个护电器\t电动牙刷, 声波牙刷"));
 
     @Test
     void anArticleCoversTheOtherNamesOfWhatItsTextNames() {
@@ -24,6 +27,7 @@ class SynonymsTest {
     void anArticleAboutABroaderThingCoversWhatIsUnderIt() {
         assertTrue(PRODUCTS.covering("收到后尽快冷冻。", "猪肉、牛肉收到后怎么保存").contains("西冷"), "肉 in the title covers 牛排's names");
         assertTrue(PRODUCTS.covering("拍照后申请。", "家具送到时有破损怎么办").contains("写字台"), "家具 in the title covers every piece");
+        assertTrue(PRODUCTS.covering("保修一年。", "小家电保修多久").contains("声波牙刷"), "at any depth: 小家电 > 个护电器 > 电动牙刷");
     }
 
     @Test
