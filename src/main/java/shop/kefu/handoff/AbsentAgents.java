@@ -32,8 +32,9 @@ public class AbsentAgents {
     @Scheduled(every = "${kefu.handoff.presence-sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweep() {
         presence.heartbeat();
+        // an agent's conversation always names its agent; a row that does not (written by hand) must not stop the sweep for all
         List<String> holders = QuarkusTransaction.requiringNew().call(() -> Conversation.getEntityManager()
-                .createQuery("select distinct c.agentId from Conversation c where c.state = ?1", String.class)
+                .createQuery("select distinct c.agentId from Conversation c where c.state = ?1 and c.agentId is not null", String.class)
                 .setParameter(1, ConversationState.WITH_AGENT).getResultList());
         for (String agentId : presence.absent(holders)) {
             int n = agents.requeueHeldBy(agentId);

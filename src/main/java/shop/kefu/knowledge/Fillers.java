@@ -17,23 +17,25 @@ public record Fillers(List<String> phrases, Set<String> askedAbout) {
     public static final Fillers NONE = new Fillers(List.of(), Set.of());
     /**
      * Marks a filler that a question may also ask about ("怎么联系 客服", "客服 几点下班"): {@link #trim}
-     * never cuts it off, while the aspect match still leaves it out, as it does every filler.
+     * never cuts it off, while the aspect match still leaves it out, as it does every filler. Full-width ＊
+     * too, as a Chinese input method types it.
      */
-    static final String ASKED_ABOUT = "*";
+    private static final String ASKED_ABOUT = "[*＊]$";
 
-    /** Comma- or line-separated phrases, {@link #ASKED_ABOUT} after those never cut off; lines starting with # are comments. */
+    /** Comma- or line-separated phrases, * or ＊ after those never cut off; lines starting with # are comments. */
     public static Fillers parse(String text) {
         List<String> written = text.lines().filter(l -> !l.strip().startsWith("#"))
                 .flatMap(l -> Arrays.stream(l.split("[,，]")))
                 .map(String::strip).filter(p -> !p.isEmpty()).toList();
-        Set<String> askedAbout = written.stream().filter(p -> p.endsWith(ASKED_ABOUT)).map(Fillers::bare).collect(Collectors.toSet());
+        Set<String> askedAbout = written.stream().filter(p -> !p.equals(bare(p))).map(Fillers::bare).filter(p -> !p.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         List<String> phrases = written.stream().map(Fillers::bare).filter(p -> !p.isEmpty()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        return new Fillers(phrases, Set.copyOf(askedAbout));
+        return new Fillers(phrases, askedAbout);
     }
 
     private static String bare(String phrase) {
-        return phrase.endsWith(ASKED_ABOUT) ? phrase.substring(0, phrase.length() - ASKED_ABOUT.length()).strip() : phrase;
+        return phrase.replaceFirst(ASKED_ABOUT, "").strip();
     }
 
     /**

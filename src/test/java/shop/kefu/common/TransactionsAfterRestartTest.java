@@ -18,7 +18,8 @@ import shop.kefu.support.FreshTransactionCache;
 /**
  * A restricted test resource restarts the application after the suite's first one: its transactions must
  * still run in its own transaction manager ({@link FreshTransactionCache}), or turns fail as "unavailable"
- * in LlmModeTest and WechatPushTest now and then.
+ * in LlmModeTest and WechatPushTest now and then. Run alone it is the JVM's first application and passes
+ * whatever happens: it guards the whole suite, where other applications start before it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TransactionsAfterRestartTest.Restart.class, restrictToAnnotatedClass = true)

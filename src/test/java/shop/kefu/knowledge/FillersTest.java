@@ -3,6 +3,7 @@ package shop.kefu.knowledge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,5 +42,12 @@ class FillersTest {
     void aMarkedFillerIsStillNoAspectOfTheQuestion() {
         boolean[] mask = FILLERS.mask("客服几点下班");
         assertEquals("[true, true, false, false, false, false]", Arrays.toString(mask));
+    }
+
+    @Test
+    void aFillerMarkedWithAFullWidthStarIsMarkedToo() {
+        Fillers typedInChinese = Fillers.parse("亲, 客服＊, ＊");
+        assertEquals("怎么联系 客服", typedInChinese.trim("亲 怎么联系 客服"));
+        assertEquals(List.of("客服", "亲"), typedInChinese.phrases());
     }
 }
